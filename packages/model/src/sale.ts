@@ -1,0 +1,159 @@
+/**
+ * The sale document (contracts.md §1): what a company's system hands efapiao to make one invoice.
+ * Decimals come in as JSON strings or numbers and leave `parseSale` as canonical decimal text; unknown
+ * fields are rejected, not dropped, so a misspelt `taxid` can never silently vanish.
+ */
+import { z } from "zod";
+import { readDecimal, readRate } from "./decimal-text.js";
+import { error, type Result } from "./diagnostic.js";
+import { zodIssuesToDiagnostics } from "./zod-diagnostics.js";
+
+/** Inputs larger than these are not invoices but mistakes (or attacks); the rule packs hold the real limits. */
+export const SALE_LIMITS = { maxLines: 10_000, maxTextLength: 2_000 } as const;
+
+const text = () => z.string().min(1).max(SALE_LIMITS.maxTextLength);
+const optionalText = () => z.string().max(SALE_LIMITS.maxTextLength).optional();
+
+/** A decimal read through {@link readDecimal}: output is decimal text. */
+export const decimalText = () =>
+  z.unknown().transform((value, ctx) => {
+    const read = readDecimal(value);
+    if (read.ok) return read.text;
+    ctx.issues.push({ code: "custom", message: read.message.en, params: { zh: read.message.zh, rule: "SALE_DECIMAL" }, input: value });
+    return z.NEVER;
+  });
+
+/** A tax rate read through {@link readRate}: output is a decimal fraction ("0.06"). */
+export const rateText = () =>
+  z.unknown().transform((value, ctx) => {
+    const read = readRate(value);
+    if (read.ok) return read.text;
+    ctx.issues.push({ code: "custom", message: read.message.en, params: { zh: read.message.zh, rule: "SALE_RATE" }, input: value });
+    return z.NEVER;
+  });
+
+/** YYYY-MM-DD that names a real calendar day. */
+export const isoDate = () =>
+  z.string().refine(isCalendarDate, {
+    message: "Dates are written YYYY-MM-DD and must exist (e.g. 2026-05-18)",
+    params: { zh: "日期应写作 YYYY-MM-DD 且为真实日期（例如 2026-05-18）", rule: "SALE_DATE" },
+  });
+
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const InvoiceKindSchema = z.enum(["special", "general"]);
+export type InvoiceKind = z.infer<typeof InvoiceKindSchema>;
+
+/** 优惠政策标识 01–18. */
+export const PolicyFlagSchema = z.string().regex(/^(0[1-9]|1[0-8])$/, {
+  message: "The policy flag (优惠政策标识) is a two-digit code from 01 to 18",
+  params: { zh: "优惠政策标识应为 01 到 18 的两位代码" },
+});
+
+const partyFields = {
+  name: text(),
+  address: optionalText(),
+  phone: optionalText(),
+  bankName: optionalText(),
+  bankAccount: optionalText(),
+};
+
+export const SellerSchema = z.strictObject({ ...partyFields, taxId: text() });
+export const BuyerSchema = z.strictObject({
+  ...partyFields,
+  /** Optional: a general invoice to a natural person may carry none. */
+  taxId: text().optional(),
+  naturalPerson: z.boolean().default(false),
+});
+
+export const SaleLineSchema = z
+  .strictObject({
+    name: text(),
+    code: z.string().regex(/^\d{19}$/, {
+      message: "The classification code (税收分类编码) has exactly 19 digits",
+      params: { zh: "税收分类编码应为 19 位数字" },
+    }),
+    spec: optionalText(),
+    unit: optionalText(),
+    quantity: decimalText().optional(),
+    unitPrice: decimalText().optional(),
+    amount: decimalText().optional(),
+    taxRate: rateText(),
+    policy: PolicyFlagSchema.optional(),
+    discount: decimalText().optional(),
+  })
+  .superRefine((line, ctx) => {
+    const hasPair = line.quantity !== undefined && line.unitPrice !== undefined;
+    if (line.amount === undefined && !hasPair) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["amount"],
+        message: "A line needs an amount, or a quantity and a unit price",
+        params: { zh: "每行需要金额，或者数量和单价", rule: "SALE_LINE_AMOUNT_MISSING" },
+      });
+    }
+    if (line.discount !== undefined && (line.discount.startsWith("-") || /^0+(\.0+)?$/.test(line.discount))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["discount"],
+        message: "A discount is a positive amount (it becomes a negative discount line)",
+        params: { zh: "折扣金额应为正数（开票时生成负数的折扣行）", rule: "SALE_DISCOUNT_NOT_POSITIVE" },
+      });
+    }
+  });
+
+export const SaleSchema = z.strictObject({
+  kind: InvoiceKindSchema,
+  issueDate: isoDate().optional(),
+  seller: SellerSchema,
+  buyer: BuyerSchema,
+  pricesIncludeTax: z.boolean().default(false),
+  lines: z.array(SaleLineSchema).min(1).max(SALE_LIMITS.maxLines),
+  remarks: optionalText(),
+  drawer: optionalText(),
+});
+
+/** A sale document as read: decimals are canonical decimal text, defaults filled in. */
+export type Sale = z.output<typeof SaleSchema>;
+export type SaleLine = Sale["lines"][number];
+export type Seller = Sale["seller"];
+export type Buyer = Sale["buyer"];
+/** A sale document as a user writes it (decimals as strings or numbers, defaults optional). */
+export type SaleInput = z.input<typeof SaleSchema>;
+
+/**
+ * Reads a sale document (already JSON-parsed) into a {@link Sale}, or explains every problem with a path.
+ * @example
+ * const result = parseSale(JSON.parse(text));
+ * if (!result.ok) console.log(result.diagnostics); // [{ path: "lines[0].taxRate", message: "税率 …", … }]
+ */
+export function parseSale(json: unknown): Result<Sale> {
+  const parsed = SaleSchema.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data, diagnostics: [] };
+  return { ok: false, diagnostics: zodIssuesToDiagnostics(parsed.error.issues, "SALE") };
+}
+
+/**
+ * Reads a sale document from JSON text: malformed JSON is a diagnostic too, with the position of the fault.
+ * @example
+ * parseSaleJson('{"kind": "special", …}')
+ */
+export function parseSaleJson(jsonText: string): Result<Sale> {
+  let json: unknown;
+  try {
+    json = JSON.parse(jsonText);
+  } catch (e) {
+    const reason = (e as Error).message;
+    return {
+      ok: false,
+      diagnostics: [error("JSON_MALFORMED", "", { zh: `不是有效的 JSON：${reason}`, en: `Not valid JSON: ${reason}` })],
+    };
+  }
+  return parseSale(json);
+}
