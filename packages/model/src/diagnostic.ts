@@ -64,3 +64,20 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
+
+/**
+ * Parses JSON text; malformed JSON becomes a `JSON_MALFORMED` diagnostic with the parser's position.
+ * @example
+ * parseJsonText('{"a": 1')  // { ok: false, diagnostics: [{ rule: "JSON_MALFORMED", … }] }
+ */
+export function parseJsonText(text: string): Result<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text), diagnostics: [] };
+  } catch (e) {
+    const reason = (e as Error).message;
+    return {
+      ok: false,
+      diagnostics: [error("JSON_MALFORMED", "", { zh: `不是有效的 JSON：${reason}`, en: `Not valid JSON: ${reason}` })],
+    };
+  }
+}

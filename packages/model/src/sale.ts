@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { readDecimal, readRate } from "./decimal-text.js";
-import { error, type Result } from "./diagnostic.js";
+import { parseJsonText, type Result } from "./diagnostic.js";
 import { zodIssuesToDiagnostics } from "./zod-diagnostics.js";
 
 /** Inputs larger than these are not invoices but mistakes (or attacks); the rule packs hold the real limits. */
@@ -145,15 +145,6 @@ export function parseSale(json: unknown): Result<Sale> {
  * parseSaleJson('{"kind": "special", …}')
  */
 export function parseSaleJson(jsonText: string): Result<Sale> {
-  let json: unknown;
-  try {
-    json = JSON.parse(jsonText);
-  } catch (e) {
-    const reason = (e as Error).message;
-    return {
-      ok: false,
-      diagnostics: [error("JSON_MALFORMED", "", { zh: `不是有效的 JSON：${reason}`, en: `Not valid JSON: ${reason}` })],
-    };
-  }
-  return parseSale(json);
+  const json = parseJsonText(jsonText);
+  return json.ok ? parseSale(json.value) : json;
 }
