@@ -17,7 +17,12 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T) 
 }
 
 /** Checks that an option's value is one of the allowed words. */
-export function oneOf<const T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+export function oneOf<const T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(

@@ -42,7 +42,12 @@ describe("efapiao build", () => {
   it("prints the platform data-model view", async () => {
     const run = await runCli(["build", "examples/sale.json", "--view", "platform"]);
     const view = run.json();
-    expect(view).toMatchObject({ 合计金额: "100000.00", 合计税额: "6000.00", 价税合计: "106000.00", 价税合计大写: "壹拾万陆仟圆整" });
+    expect(view).toMatchObject({
+      合计金额: "100000.00",
+      合计税额: "6000.00",
+      价税合计: "106000.00",
+      价税合计大写: "壹拾万陆仟圆整",
+    });
     expect(view.明细[0]).toMatchObject({ 项目名称: "*信息技术服务*软件开发", 税率: "0.06", 税额: "6000.00" });
   });
 
@@ -55,10 +60,17 @@ describe("efapiao build", () => {
   it("splits a tax-inclusive line as the platform does (16000 at 1%)", async () => {
     const sale = { ...exampleSale, pricesIncludeTax: true };
     const run = await runCli(["build", "-"], {
-      stdin: JSON.stringify({ ...sale, lines: [{ ...line, quantity: "1", unitPrice: "16000", amount: undefined, taxRate: "1%" }] }),
+      stdin: JSON.stringify({
+        ...sale,
+        lines: [{ ...line, quantity: "1", unitPrice: "16000", amount: undefined, taxRate: "1%" }],
+      }),
     });
     // 16000 ÷ 1.01 = 15841.584158… → 15841.58; tax 16000 − 15841.58 = 158.42 (gd-special-1pct-inclusive.xml)
-    expect(run.json().lines[0]).toMatchObject({ unitPrice: "15841.5841584158", amount: "15841.58", tax: "158.42" });
+    expect(run.json().lines[0]).toMatchObject({
+      unitPrice: "15841.5841584158",
+      amount: "15841.58",
+      tax: "158.42",
+    });
   });
 
   describe("rejects bad input with exit 1 and a diagnostic naming the path", () => {
@@ -66,13 +78,29 @@ describe("efapiao build", () => {
       ["malformed JSON", '{"kind": "special",', ""],
       ["an unknown kind", JSON.stringify({ ...exampleSale, kind: "vip" }), "kind"],
       ["a wrong type", JSON.stringify({ ...exampleSale, pricesIncludeTax: "yes" }), "pricesIncludeTax"],
-      ["an unknown field", JSON.stringify({ ...exampleSale, buyer: { ...exampleSale.buyer, taxid: "x" } }), "buyer.taxid"],
+      [
+        "an unknown field",
+        JSON.stringify({ ...exampleSale, buyer: { ...exampleSale.buyer, taxid: "x" } }),
+        "buyer.taxid",
+      ],
       ["no lines", withLines([]), "lines"],
       ["a non-numeric amount", withLines([{ ...line, amount: "十万" }]), "lines[0].amount"],
-      ["an amount that disagrees with quantity × price", withLines([{ ...line, amount: "99999.00" }]), "lines[0].amount"],
-      ["an absurdly large price", withLines([{ ...line, unitPrice: "1".repeat(40), amount: undefined }]), "lines[0].unitPrice"],
+      [
+        "an amount that disagrees with quantity × price",
+        withLines([{ ...line, amount: "99999.00" }]),
+        "lines[0].amount",
+      ],
+      [
+        "an absurdly large price",
+        withLines([{ ...line, unitPrice: "1".repeat(40), amount: undefined }]),
+        "lines[0].unitPrice",
+      ],
       ["a bad date", JSON.stringify({ ...exampleSale, issueDate: "2026-13-01" }), "issueDate"],
-      ["a code the table does not know", withLines([{ ...line, code: "1234567890123456789" }]), "lines[0].code"],
+      [
+        "a code the table does not know",
+        withLines([{ ...line, code: "1234567890123456789" }]),
+        "lines[0].code",
+      ],
       ["a wrong *简称* prefix", withLines([{ ...line, name: "*餐饮服务*软件开发" }]), "lines[0].name"],
     ];
     for (const [what, input, path] of cases) {
@@ -92,7 +120,9 @@ describe("efapiao build", () => {
     }
 
     it("names the table version when a code is unknown", async () => {
-      const run = await runCli(["build", "-"], { stdin: withLines([{ ...line, code: "1234567890123456789" }]) });
+      const run = await runCli(["build", "-"], {
+        stdin: withLines([{ ...line, code: "1234567890123456789" }]),
+      });
       const diagnostic = run.json().diagnostics.find((d: { path: string }) => d.path === "lines[0].code");
       expect(diagnostic.messageEn).toContain("built-in");
     });

@@ -70,14 +70,23 @@ export function readDecimal(value: unknown): DecimalTextResult {
     return fail(`应为数字或数字字符串`, `Expected a number or a numeric string`);
   }
   if (!DECIMAL.test(text)) {
-    return fail(`“${clip(text)}” 不是有效的数字（例如 100.00）`, `"${clip(text)}" is not a valid decimal number (e.g. 100.00)`);
+    return fail(
+      `“${clip(text)}” 不是有效的数字（例如 100.00）`,
+      `"${clip(text)}" is not a valid decimal number (e.g. 100.00)`,
+    );
   }
   const [intPart = "", fracPart = ""] = text.replace(/^-/, "").split(".");
   if (intPart.replace(/^0+(?=\d)/, "").length > MAX_INTEGER_DIGITS) {
-    return fail(`数值过大：整数部分最多 ${MAX_INTEGER_DIGITS} 位`, `Number too large: at most ${MAX_INTEGER_DIGITS} integer digits`);
+    return fail(
+      `数值过大：整数部分最多 ${MAX_INTEGER_DIGITS} 位`,
+      `Number too large: at most ${MAX_INTEGER_DIGITS} integer digits`,
+    );
   }
   if (fracPart.length > MAX_FRACTION_DIGITS) {
-    return fail(`小数位过多：最多 ${MAX_FRACTION_DIGITS} 位`, `Too many decimal places: at most ${MAX_FRACTION_DIGITS}`);
+    return fail(
+      `小数位过多：最多 ${MAX_FRACTION_DIGITS} 位`,
+      `Too many decimal places: at most ${MAX_FRACTION_DIGITS}`,
+    );
   }
   return { ok: true, text };
 }

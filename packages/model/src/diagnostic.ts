@@ -77,7 +77,9 @@ export function parseJsonText(text: string): Result<unknown> {
     const reason = (e as Error).message;
     return {
       ok: false,
-      diagnostics: [error("JSON_MALFORMED", "", { zh: `不是有效的 JSON：${reason}`, en: `Not valid JSON: ${reason}` })],
+      diagnostics: [
+        error("JSON_MALFORMED", "", { zh: `不是有效的 JSON：${reason}`, en: `Not valid JSON: ${reason}` }),
+      ],
     };
   }
 }

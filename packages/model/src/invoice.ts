@@ -4,23 +4,33 @@
  * decimal fractions, quantities and unit prices are decimal text with trailing zeros trimmed.
  */
 import { z } from "zod";
-import { BuyerSchema, InvoiceKindSchema, isoDate, PolicyFlagSchema, SellerSchema } from "./sale.js";
+import {
+  BuyerSchema,
+  InvoiceKindSchema,
+  isoDate,
+  PolicyFlagSchema,
+  patternText,
+  SellerSchema,
+} from "./sale.js";
 
 /** Money: optional minus, digits, exactly two decimals ("100000.00", "-500.00"). */
-export const MoneyText = z.string().regex(/^-?\d+\.\d{2}$/, {
-  message: "Money is written with exactly two decimals (e.g. 100.00)",
-  params: { zh: "金额应保留两位小数（例如 100.00）" },
-});
+export const MoneyText = patternText(
+  /^-?\d+\.\d{2}$/,
+  "金额应保留两位小数（例如 100.00）",
+  "Money is written with exactly two decimals (e.g. 100.00)",
+);
 /** A decimal with no redundant trailing zeros ("1", "15841.5841584158", "-2"). */
-export const TrimmedDecimalText = z.string().regex(/^-?\d+(\.\d*[1-9])?$/, {
-  message: "Write quantities and unit prices as plain decimals without trailing zeros",
-  params: { zh: "数量和单价应为不带多余尾零的数字" },
-});
+export const TrimmedDecimalText = patternText(
+  /^-?\d+(\.\d*[1-9])?$/,
+  "数量和单价应为不带多余尾零的数字",
+  "Write quantities and unit prices as plain decimals without trailing zeros",
+);
 /** A rate as a decimal fraction ("0.06", "0.015", "0"). */
-export const RateText = z.string().regex(/^0(\.\d*[1-9])?$/, {
-  message: "A tax rate is a decimal fraction such as 0.06",
-  params: { zh: "税率应为小数形式，例如 0.06" },
-});
+export const RateText = patternText(
+  /^0(\.\d*[1-9])?$/,
+  "税率应为小数形式，例如 0.06",
+  "A tax rate is a decimal fraction such as 0.06",
+);
 
 /** 发票种类 code in the seed data model and the platform XML: 01 special, 02 general. */
 export const KIND_CODES = { special: "01", general: "02" } as const;

@@ -7,7 +7,20 @@ const seedSale = {
   seller: { name: "上海示例科技有限公司", taxId: "91310115MA1K3XYZ7A" },
   buyer: { name: "北京采购贸易有限公司", taxId: "91110108MA00ABCD1B", naturalPerson: false },
   pricesIncludeTax: false,
-  lines: [{ name: "软件开发", code: "3040201010000000000", spec: "V2", unit: "项", quantity: "1", unitPrice: "100000.00", amount: "100000.00", taxRate: "6%", policy: "03", discount: "500.00" }],
+  lines: [
+    {
+      name: "软件开发",
+      code: "3040201010000000000",
+      spec: "V2",
+      unit: "项",
+      quantity: "1",
+      unitPrice: "100000.00",
+      amount: "100000.00",
+      taxRate: "6%",
+      policy: "03",
+      discount: "500.00",
+    },
+  ],
   remarks: "合同号 HT-2026-0518",
   drawer: "张伟",
 };
@@ -22,7 +35,10 @@ describe("parseSale", () => {
   });
 
   it("reads JSON numbers through their shortest decimal form", () => {
-    const result = parseSale({ ...seedSale, lines: [{ name: "x", code: "3040201010000000000", amount: 0.1, taxRate: 0.06 }] });
+    const result = parseSale({
+      ...seedSale,
+      lines: [{ name: "x", code: "3040201010000000000", amount: 0.1, taxRate: 0.06 }],
+    });
     expect(result.ok && result.value.lines[0]).toMatchObject({ amount: "0.1", taxRate: "0.06" });
   });
 
@@ -43,7 +59,10 @@ describe("parseSale", () => {
   });
 
   it("requires an amount or a quantity with a unit price", () => {
-    const result = parseSale({ ...seedSale, lines: [{ name: "x", code: "3040201010000000000", quantity: "2", taxRate: "6%" }] });
+    const result = parseSale({
+      ...seedSale,
+      lines: [{ name: "x", code: "3040201010000000000", quantity: "2", taxRate: "6%" }],
+    });
     expect(result.diagnostics).toMatchObject([{ path: "lines[0].amount", rule: "SALE_LINE_AMOUNT_MISSING" }]);
   });
 

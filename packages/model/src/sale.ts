@@ -19,7 +19,12 @@ export const decimalText = () =>
   z.unknown().transform((value, ctx) => {
     const read = readDecimal(value);
     if (read.ok) return read.text;
-    ctx.issues.push({ code: "custom", message: read.message.en, params: { zh: read.message.zh, rule: "SALE_DECIMAL" }, input: value });
+    ctx.issues.push({
+      code: "custom",
+      message: read.message.en,
+      params: { zh: read.message.zh, rule: "SALE_DECIMAL" },
+      input: value,
+    });
     return z.NEVER;
   });
 
@@ -28,7 +33,12 @@ export const rateText = () =>
   z.unknown().transform((value, ctx) => {
     const read = readRate(value);
     if (read.ok) return read.text;
-    ctx.issues.push({ code: "custom", message: read.message.en, params: { zh: read.message.zh, rule: "SALE_RATE" }, input: value });
+    ctx.issues.push({
+      code: "custom",
+      message: read.message.en,
+      params: { zh: read.message.zh, rule: "SALE_RATE" },
+      input: value,
+    });
     return z.NEVER;
   });
 
@@ -50,11 +60,19 @@ export function isCalendarDate(value: string): boolean {
 export const InvoiceKindSchema = z.enum(["special", "general"]);
 export type InvoiceKind = z.infer<typeof InvoiceKindSchema>;
 
+/**
+ * Text that must match a pattern, with the explanation in both languages (zod's own `regex` check carries
+ * only one message, and a clerk needs the Chinese one).
+ */
+export const patternText = (pattern: RegExp, zh: string, en: string) =>
+  z.string().refine((value) => pattern.test(value), { message: en, params: { zh } });
+
 /** 优惠政策标识 01–18. */
-export const PolicyFlagSchema = z.string().regex(/^(0[1-9]|1[0-8])$/, {
-  message: "The policy flag (优惠政策标识) is a two-digit code from 01 to 18",
-  params: { zh: "优惠政策标识应为 01 到 18 的两位代码" },
-});
+export const PolicyFlagSchema = patternText(
+  /^(0[1-9]|1[0-8])$/,
+  "优惠政策标识应为 01 到 18 的两位代码",
+  "The policy flag (优惠政策标识) is a two-digit code from 01 to 18",
+);
 
 const partyFields = {
   name: text(),
@@ -75,10 +93,11 @@ export const BuyerSchema = z.strictObject({
 export const SaleLineSchema = z
   .strictObject({
     name: text(),
-    code: z.string().regex(/^\d{19}$/, {
-      message: "The classification code (税收分类编码) has exactly 19 digits",
-      params: { zh: "税收分类编码应为 19 位数字" },
-    }),
+    code: patternText(
+      /^\d{19}$/,
+      "税收分类编码应为 19 位数字",
+      "The classification code (税收分类编码) has exactly 19 digits",
+    ),
     spec: optionalText(),
     unit: optionalText(),
     quantity: decimalText().optional(),

@@ -44,7 +44,10 @@ function describe(issue: z.core.$ZodIssue, prefix: string): [string, Message] {
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) {
-        return [`${prefix}_REQUIRED`, { zh: `缺少必填字段 “${field}”`, en: `Required field "${field}" is missing` }];
+        return [
+          `${prefix}_REQUIRED`,
+          { zh: `缺少必填字段 “${field}”`, en: `Required field "${field}" is missing` },
+        ];
       }
       return [
         `${prefix}_WRONG_TYPE`,
@@ -65,20 +68,32 @@ function describe(issue: z.core.$ZodIssue, prefix: string): [string, Message] {
       if (issue.origin === "array") {
         return [
           `${prefix}_TOO_FEW`,
-          { zh: `“${field}” 至少需要 ${issue.minimum} 项`, en: `"${field}" needs at least ${issue.minimum} item(s)` },
+          {
+            zh: `“${field}” 至少需要 ${issue.minimum} 项`,
+            en: `"${field}" needs at least ${issue.minimum} item(s)`,
+          },
         ];
       }
-      return [`${prefix}_EMPTY`, { zh: `字段 “${field}” 不能为空`, en: `Field "${field}" must not be empty` }];
+      return [
+        `${prefix}_EMPTY`,
+        { zh: `字段 “${field}” 不能为空`, en: `Field "${field}" must not be empty` },
+      ];
     case "too_big":
       if (issue.origin === "array") {
         return [
           `${prefix}_TOO_MANY`,
-          { zh: `“${field}” 最多 ${issue.maximum} 项`, en: `"${field}" allows at most ${issue.maximum} items` },
+          {
+            zh: `“${field}” 最多 ${issue.maximum} 项`,
+            en: `"${field}" allows at most ${issue.maximum} items`,
+          },
         ];
       }
       return [
         `${prefix}_TOO_LONG`,
-        { zh: `字段 “${field}” 过长：最多 ${issue.maximum} 个字符`, en: `Field "${field}" is too long: at most ${issue.maximum} characters` },
+        {
+          zh: `字段 “${field}” 过长：最多 ${issue.maximum} 个字符`,
+          en: `Field "${field}" is too long: at most ${issue.maximum} characters`,
+        },
       ];
     case "invalid_format":
       return [
@@ -93,7 +108,10 @@ function describe(issue: z.core.$ZodIssue, prefix: string): [string, Message] {
       return [params.rule ?? `${prefix}_INVALID`, { zh: params.zh ?? issue.message, en: issue.message }];
     }
     default:
-      return [`${prefix}_INVALID`, { zh: `字段 “${field}” 无效`, en: `Field "${field}" is invalid: ${issue.message}` }];
+      return [
+        `${prefix}_INVALID`,
+        { zh: `字段 “${field}” 无效`, en: `Field "${field}" is invalid: ${issue.message}` },
+      ];
   }
 }
 

@@ -16,7 +16,10 @@ export const build: Command = async (args, io) => {
     codes: { type: "string" },
   });
   if (positionals.length !== 1) {
-    throw new UsageError("build 需要一个输入文件（或 - 表示标准输入）", "build takes one input FILE (or - for stdin)");
+    throw new UsageError(
+      "build 需要一个输入文件（或 - 表示标准输入）",
+      "build takes one input FILE (or - for stdin)",
+    );
   }
   const view = oneOf("view", values.view, ["canonical", "platform"], "canonical");
   const words = oneOf("words", values.words, ["圆", "元"], "圆");
