@@ -23,7 +23,7 @@ Usage:
   efapiao rules test PATH…
   efapiao rules check PATH…
   efapiao convert FILE --to sta-xml|docbits-xml|canonical
-  efapiao codes show CODE | codes search WORDS | codes import FILE | codes update [--url URL]
+  efapiao codes show CODE | codes search WORDS | codes import FILE | codes update [--url URL] | codes versions
 
 FILE may be - for stdin. JSON goes to stdout, messages to stderr.
 Exit codes: 0 ok · 1 input rejected · 2 usage error.

@@ -103,7 +103,8 @@ export function readRate(value: unknown): DecimalTextResult {
   let text: string;
   if (typeof value === "string" && value.endsWith("%")) {
     const number = value.slice(0, -1);
-    if (!/^\d+(\.\d+)?$/.test(number)) return badRate(value);
+    // Same size limits as a rate written as a fraction, so "0.000…1%" cannot carry unbounded digits.
+    if (!/^\d+(\.\d+)?$/.test(number) || !readDecimal(number).ok) return badRate(value);
     text = shiftDecimalPoint(number, -2);
   } else {
     const read = readDecimal(value);

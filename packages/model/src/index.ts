@@ -5,3 +5,20 @@ export * from "./invoice.js";
 export * from "./field-names.js";
 export * from "./platform-view.js";
 export { zodIssuesToDiagnostics, type IssueParams } from "./zod-diagnostics.js";
+export {
+  checkTaxId,
+  describeUscc,
+  idCardCheckCharacter,
+  isValidIdCard,
+  isValidUscc,
+  USCC_CHARSET,
+  usccCheckCharacter,
+  type TaxIdCheck,
+  type TaxIdForm,
+  type TaxIdOptions,
+  type TaxIdProblem,
+  type UsccDescription,
+  type UsccPart,
+} from "./tax-id.js";
+export { FIRST_INVOICE_NUMBER_YEAR, type InvoiceNumber, parseInvoiceNumber } from "./invoice-number.js";
+export * from "./issued.js";

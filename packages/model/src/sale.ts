@@ -153,7 +153,8 @@ export type SaleInput = z.input<typeof SaleSchema>;
  * if (!result.ok) console.log(result.diagnostics); // [{ path: "lines[0].taxRate", message: "税率 …", … }]
  */
 export function parseSale(json: unknown): Result<Sale> {
-  const parsed = SaleSchema.safeParse(json);
+  // reportInput: zodIssuesToDiagnostics needs the offending value to tell "wrong type" from "missing".
+  const parsed = SaleSchema.safeParse(json, { reportInput: true });
   if (parsed.success) return { ok: true, value: parsed.data, diagnostics: [] };
   return { ok: false, diagnostics: zodIssuesToDiagnostics(parsed.error.issues, "SALE") };
 }

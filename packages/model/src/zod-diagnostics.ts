@@ -13,9 +13,11 @@ export interface IssueParams {
 }
 
 /**
+ * Parse with `{ reportInput: true }`: zod 4 strips `input` from issues otherwise, and without it a field of
+ * the wrong type cannot be told from a missing one (both would read "missing").
  * @param prefix  rule-id prefix, e.g. "SALE" gives SALE_REQUIRED, SALE_UNKNOWN_FIELD, …
  * @example
- * const parsed = SaleSchema.safeParse(json);
+ * const parsed = SaleSchema.safeParse(json, { reportInput: true });
  * if (!parsed.success) return zodIssuesToDiagnostics(parsed.error.issues, "SALE");
  */
 export function zodIssuesToDiagnostics(issues: readonly z.core.$ZodIssue[], prefix: string): Diagnostic[] {
@@ -65,6 +67,7 @@ function describe(issue: z.core.$ZodIssue, prefix: string): [string, Message] {
         },
       ];
     case "too_small":
+      if (isNumeric(issue.origin)) return outOfRange(prefix, field, "≥", issue.minimum, issue.inclusive);
       if (issue.origin === "array") {
         return [
           `${prefix}_TOO_FEW`,
@@ -79,6 +82,7 @@ function describe(issue: z.core.$ZodIssue, prefix: string): [string, Message] {
         { zh: `字段 “${field}” 不能为空`, en: `Field "${field}" must not be empty` },
       ];
     case "too_big":
+      if (isNumeric(issue.origin)) return outOfRange(prefix, field, "≤", issue.maximum, issue.inclusive);
       if (issue.origin === "array") {
         return [
           `${prefix}_TOO_MANY`,
@@ -115,6 +119,28 @@ function describe(issue: z.core.$ZodIssue, prefix: string): [string, Message] {
   }
 }
 
+/** Bounds on numbers (e.g. a line's positive `index`) are not lengths: "must not be empty" would mislead. */
+function isNumeric(origin: string): boolean {
+  return origin === "number" || origin === "int" || origin === "bigint";
+}
+
+function outOfRange(
+  prefix: string,
+  field: string,
+  side: "≥" | "≤",
+  bound: number | bigint,
+  inclusive: boolean | undefined,
+): [string, Message] {
+  const atLeast = side === "≥";
+  const [zh, en] = inclusive
+    ? [atLeast ? "不能小于" : "不能大于", atLeast ? "at least" : "at most"]
+    : [atLeast ? "应大于" : "应小于", atLeast ? "greater than" : "less than"];
+  return [
+    `${prefix}_OUT_OF_RANGE`,
+    { zh: `字段 “${field}” ${zh} ${bound}`, en: `Field "${field}" must be ${en} ${bound}` },
+  ];
+}
+
 function lastKey(path: readonly PropertyKey[]): string {
   for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === "string") return String(path[i]);
   return "(document)";
@@ -133,11 +159,13 @@ const TYPE_ZH: Record<string, string> = {
   object: "对象",
   array: "数组",
   null: "空值 null",
+  int: "整数",
 };
 const TYPE_EN: Record<string, string> = {
   string: "text",
   number: "a number",
   boolean: "a boolean (true/false)",
+  int: "an integer",
   object: "an object",
   array: "an array",
   null: "null",

@@ -1,1 +1,33 @@
-export {};
+/**
+ * `@efapiao/rules`: the e-fapiao validation-rule language (LANGUAGE.md) — compiler, runner, examples, and
+ * the standard pack.
+ */
+export { compilePack, type CompileOptions, type Override, type Pack, type RuleSource } from "./pack.js";
+export { loadPack, readRuleSources } from "./load.js";
+export { loadStandardPack, standardPackDir } from "./standard.js";
+export { createValidator, validate, type ValidateOptions, type ValidationResult } from "./validate.js";
+export { diagnose, type DiagnoseOptions } from "./diagnose.js";
+export { formatSourceDiagnostic, type SourceDiagnostic, type Span } from "./source.js";
+export {
+  defineFunction,
+  FunctionRegistry,
+  type FunctionSignature,
+  parseSignature,
+  type RuleFunction,
+  type RunContext,
+} from "./registry.js";
+export { BUILTIN_FUNCTIONS, createRegistry, DEFAULT_REGISTRY } from "./functions/index.js";
+export { BUILTIN_PARAMETERS, DEFAULT_PROFILE, type Parameter } from "./parameters.js";
+export type { CompiledRule } from "./rule.js";
+export type { Type } from "./types.js";
+export { Decimal, type Value } from "./values.js";
+export { KEYWORDS } from "./lexer.js";
+export {
+  type ExampleOptions,
+  type ExampleOutcome,
+  type ExamplesReport,
+  formatExamplesReport,
+  lintPacks,
+  runExamples,
+} from "./examples.js";
+export { formatTrace, type RuleTrace, traceRule } from "./trace.js";

@@ -3,6 +3,7 @@
  * before any official table is imported. Values are typed from the official table v32.0 (2019-04-01);
  * the full table reaches users through `efapiao codes import`, never through this file.
  */
+import { BUILTIN_VERSION } from "./code-lookup.js";
 import { type CodeEntry, type CodeTable, createCodeTable } from "./code-table.js";
 
 const leaf = (code: string, name: string, shortName: string, rates: string[], parent: string): CodeEntry => ({
@@ -12,6 +13,7 @@ const leaf = (code: string, name: string, shortName: string, rates: string[], pa
   rates,
   summary: false,
   specialManagement: [],
+  policyFlags: [],
   parent,
 });
 
@@ -31,8 +33,12 @@ const BUILTIN_ROWS: readonly CodeEntry[] = [
 
 let builtin: CodeTable | undefined;
 
-/** The built-in short list of common codes (version "built-in"). */
+/**
+ * The built-in short list of common codes (version "built-in"), used when no official table was imported.
+ * @example
+ * builtinCodeTable().get("3040201010000000000")?.shortName // "信息技术服务"
+ */
 export function builtinCodeTable(): CodeTable {
-  builtin ??= createCodeTable(BUILTIN_ROWS, { version: "built-in", source: "built-in" });
+  builtin ??= createCodeTable(BUILTIN_ROWS, { version: BUILTIN_VERSION, source: "built-in" });
   return builtin;
 }

@@ -20,7 +20,9 @@ export interface LabelledCode<C extends string = string> {
  * const reason = codeLookup(RED_LETTER_REASONS);
  * reason("02")?.zh // "销货退回"
  */
-export function codeLookup<T extends { readonly code: string }>(table: readonly T[]): (code: string) => T | undefined {
+export function codeLookup<T extends { readonly code: string }>(
+  table: readonly T[],
+): (code: string) => T | undefined {
   const byCode = new Map(table.map((entry) => [entry.code, entry]));
   return (code) => byCode.get(code);
 }

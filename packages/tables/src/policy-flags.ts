@@ -6,12 +6,8 @@
  */
 import { codeLookup, type LabelledCode } from "./labels.js";
 
-export type PolicyFlagCode =
-  | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09"
-  | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18";
-
 /** The 18 policy flags; `zh` is the exact ZZSTSGL wording. */
-export const POLICY_FLAGS: readonly LabelledCode<PolicyFlagCode>[] = [
+export const POLICY_FLAGS = [
   { code: "01", zh: "简易征收", en: "Simplified tax method" },
   { code: "02", zh: "稀土产品", en: "Rare-earth products" },
   { code: "03", zh: "免税", en: "Tax-exempt" },
@@ -30,16 +26,20 @@ export const POLICY_FLAGS: readonly LabelledCode<PolicyFlagCode>[] = [
   { code: "16", zh: "超税负8%即征即退", en: "Refund upon levy of the tax burden above 8%" },
   { code: "17", zh: "超税负12%即征即退", en: "Refund upon levy of the tax burden above 12%" },
   { code: "18", zh: "超税负6%即征即退", en: "Refund upon levy of the tax burden above 6%" },
-];
+] as const satisfies readonly LabelledCode[];
+
+/** "01" … "18". */
+export type PolicyFlagCode = (typeof POLICY_FLAGS)[number]["code"];
 
 /**
  * The policy flag with this code.
  * @example
  * policyFlag("03")?.zh // "免税"
  */
-export const policyFlag: (code: string) => LabelledCode<PolicyFlagCode> | undefined = codeLookup(POLICY_FLAGS);
+export const policyFlag: (code: string) => LabelledCode<PolicyFlagCode> | undefined =
+  codeLookup(POLICY_FLAGS);
 
-const byWording = new Map(POLICY_FLAGS.map((flag) => [flag.zh, flag.code]));
+const byWording = new Map<string, PolicyFlagCode>(POLICY_FLAGS.map((flag) => [flag.zh, flag.code]));
 
 /**
  * Maps ZZSTSGL words (a code's 增值税特殊管理, already split on 、) to policy flags. Words that name no

@@ -1,0 +1,197 @@
+/**
+ * `efapiao convert FILE --to sta-xml|docbits-xml|canonical [issuance options] [--codes FILE] [--words 圆|元]`
+ * Between the invoice model and the platform's and DocBits' XML (contracts.md §3). The input is detected:
+ * a sale document (built first, as `build` does), a canonical invoice, an issued invoice (JSON), the
+ * platform's EInvoice XML, or DocBits XML.
+ *
+ * The platform XML is an issued file: it needs the number, issue time and tax bureau, which come from an
+ * issued input or from --number, --issued-at, --bureau-code and --bureau-name (options win). Without them
+ * the command stops with exit 2 and says which are missing. Rejected input prints the diagnostics JSON
+ * on stdout (exit 1); warnings about what a format cannot carry go to stderr.
+ */
+import { buildInvoiceFromJson } from "@efapiao/calc";
+import { docbitsToInvoice, readDocbitsXml, writeDocbitsXml } from "@efapiao/docbits-xml";
+import {
+  type Diagnostic,
+  type Invoice,
+  InvoiceSchema,
+  type IssuedInvoice,
+  parseIssuedInvoice,
+  parseJsonText,
+  type Result,
+  toInvoice,
+  withIssuance,
+  zodIssuesToDiagnostics,
+} from "@efapiao/model";
+import { DEFAULT_VERSION, detectDocumentFormat, parseStaXml, writeStaXml } from "@efapiao/sta-xml";
+import { oneOf, parseCommandArgs } from "../args.js";
+import { loadCodeTable } from "../code-table.js";
+import { type CliIO, EXIT, printJson, readInput, UsageError } from "../io.js";
+import type { Command } from "../main.js";
+
+const TARGETS = ["sta-xml", "docbits-xml", "canonical"] as const;
+
+/** The issuance options, by the name the user types. */
+const ISSUANCE_OPTIONS = ["number", "issued-at", "bureau-code", "bureau-name"] as const;
+type IssuanceValues = Partial<Record<(typeof ISSUANCE_OPTIONS)[number], string>>;
+
+/** What was read: the canonical invoice, and the issued one when the input was issued. */
+type Read = { invoice: Invoice; issued?: IssuedInvoice };
+
+export const convert: Command = async (args, io) => {
+  const { values, positionals } = parseCommandArgs(args, {
+    to: { type: "string" },
+    codes: { type: "string" },
+    words: { type: "string" },
+    kind: { type: "string" },
+    number: { type: "string" },
+    "issued-at": { type: "string" },
+    "bureau-code": { type: "string" },
+    "bureau-name": { type: "string" },
+  });
+  if (positionals.length !== 1) {
+    throw new UsageError("convert 需要一个输入文件（或 - 表示标准输入）", "convert takes one input FILE (or - for stdin)");
+  }
+  if (values.to === undefined) {
+    throw new UsageError(`convert 需要 --to ${TARGETS.join("|")}`, `convert needs --to ${TARGETS.join("|")}`);
+  }
+  const to = oneOf("to", values.to, TARGETS, "canonical");
+  const words = oneOf("words", values.words, ["圆", "元"], "圆");
+  const kind = values.kind === undefined ? undefined : oneOf("kind", values.kind, ["special", "general"], "special");
+
+  const read = await readDocument(io, await readInput(io, positionals[0]!), { codes: values.codes, words, kind });
+  if (!read.ok) return reject(io, read.diagnostics);
+  report(io, read.diagnostics);
+
+  const issuance: IssuanceValues = Object.fromEntries(ISSUANCE_OPTIONS.map((name) => [name, values[name]]));
+  const given = ISSUANCE_OPTIONS.some((name) => issuance[name] !== undefined);
+  if (to === "canonical") {
+    const document = given ? applyIssuance(read.value, issuance) : (read.value.issued ?? read.value.invoice);
+    printJson(io, document);
+    return EXIT.ok;
+  }
+  const written =
+    to === "sta-xml"
+      ? writeStaXml(given || !read.value.issued ? applyIssuance(read.value, issuance) : read.value.issued)
+      : writeDocbitsXml(given ? applyIssuance(read.value, issuance) : (read.value.issued ?? read.value.invoice));
+  if (!written.ok) return reject(io, written.diagnostics);
+  report(io, written.diagnostics);
+  io.stdout(written.value);
+  return EXIT.ok;
+};
+
+/** Detects the input's format and reads it into the model. */
+async function readDocument(
+  io: CliIO,
+  text: string,
+  options: { codes?: string; words: "圆" | "元"; kind?: "special" | "general" },
+): Promise<Result<Read>> {
+  switch (detectDocumentFormat(text)) {
+    case "sta-xml":
+      return issuedRead(parseStaXml(text));
+    case "docbits-xml": {
+      const doc = readDocbitsXml(text);
+      return invoiceRead(doc.ok ? docbitsToInvoice(doc.value, { kind: options.kind }) : doc);
+    }
+    case "json": {
+      const json = parseJsonText(text);
+      if (!json.ok) return json;
+      return readJson(io, json.value, options);
+    }
+    default:
+      // XML of another kind: the platform reader says what is wrong with it (root, well-formedness).
+      if (/^\uFEFF?\s*</.test(text)) return issuedRead(parseStaXml(text));
+      return {
+        ok: false,
+        diagnostics: [
+          {
+            rule: "CONVERT_UNKNOWN_FORMAT",
+            severity: "error",
+            path: "",
+            message: "无法识别输入格式：应为 JSON（销售数据、发票或已开具发票）、平台 EInvoice XML 或 DocBits XML",
+            messageEn:
+              "Unrecognised input: expected JSON (sale data, an invoice or an issued invoice), the platform's EInvoice XML or DocBits XML",
+          },
+        ],
+      };
+  }
+}
+
+/** JSON is an issued invoice when it has a number, a canonical invoice when it has totals, else sale data. */
+async function readJson(
+  io: CliIO,
+  json: unknown,
+  options: { codes?: string; words: "圆" | "元" },
+): Promise<Result<Read>> {
+  const has = (key: string) => json !== null && typeof json === "object" && key in json;
+  if (has("number")) return issuedRead(parseIssuedInvoice(json));
+  if (has("totals")) {
+    const parsed = InvoiceSchema.safeParse(json);
+    return parsed.success
+      ? { ok: true, value: { invoice: parsed.data }, diagnostics: [] }
+      : { ok: false, diagnostics: zodIssuesToDiagnostics(parsed.error.issues, "INVOICE") };
+  }
+  const codes = await loadCodeTable(io, options.codes);
+  io.stderr(`efapiao convert: 分类编码表 / code table ${codes.version} (${codes.source})\n`);
+  return invoiceRead(buildInvoiceFromJson(json, { codes, words: options.words }));
+}
+
+function issuedRead(result: Result<IssuedInvoice>): Result<Read> {
+  return result.ok ? { ...result, value: { invoice: toInvoice(result.value), issued: result.value } } : result;
+}
+
+function invoiceRead(result: Result<Invoice>): Result<Read> {
+  return result.ok ? { ...result, value: { invoice: result.value } } : result;
+}
+
+/**
+ * The issued invoice to write: the issued input with the options laid over it, or the invoice with the
+ * options. Missing or malformed issuance details are usage errors: they come from the command line.
+ */
+function applyIssuance(read: Read, options: IssuanceValues): IssuedInvoice {
+  const { issued } = read;
+  const number = options.number ?? issued?.number;
+  const issuedAt = options["issued-at"] ?? issued?.issuedAt;
+  const code = options["bureau-code"] ?? issued?.taxBureau.code;
+  const name = options["bureau-name"] ?? issued?.taxBureau.name;
+  const missing = ISSUANCE_OPTIONS.filter((_, i) => [number, issuedAt, code, name][i] === undefined);
+  if (missing.length > 0) {
+    const list = missing.map((m) => `--${m}`).join(" ");
+    throw new UsageError(
+      `平台 XML 是已开具的发票：需要发票号码、开票时间和税务机关，请给出 ${list}（或输入已开具的发票）`,
+      `The platform XML is an issued invoice: it needs the number, issue time and tax bureau; give ${list} (or an issued invoice as input)`,
+    );
+  }
+  const result = issued
+    ? parseIssuedInvoice({
+        ...issued,
+        number,
+        issuedAt,
+        issueDate: issuedAt!.slice(0, 10),
+        taxBureau: { code, name },
+      })
+    : withIssuance(read.invoice, {
+        number: number!,
+        issuedAt: issuedAt!,
+        taxBureau: { code: code!, name: name! },
+        version: DEFAULT_VERSION,
+      });
+  if (!result.ok) {
+    const lines = result.diagnostics.map((d) => `  ${d.path}: ${d.message} / ${d.messageEn}`).join("\n");
+    throw new UsageError(`发票号码、开票时间或税务机关有误：\n${lines}`, `Invalid issuance details:\n${lines}`);
+  }
+  return result.value;
+}
+
+/** Warnings and notes of a success go to stderr, one line each; a rejection prints them all as JSON. */
+function report(io: CliIO, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    if (d.severity === "error") continue;
+    io.stderr(`efapiao convert: ${d.severity} ${d.rule} ${d.path}: ${d.message} / ${d.messageEn}\n`);
+  }
+}
+
+function reject(io: CliIO, diagnostics: Diagnostic[]): number {
+  printJson(io, { valid: false, diagnostics });
+  return EXIT.rejected;
+}

@@ -1,0 +1,73 @@
+/**
+ * Runs a TypeScript program the way the pages tell readers to: a separate Node process with tsx, the
+ * workspace packages resolved from their sources. A separate process, so that what is checked is exactly
+ * what a reader sees — stdout, stderr and the exit code — not a module instance shared with the test.
+ */
+import { execFile } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const docsDir = fileURLToPath(new URL("..", import.meta.url));
+export const repoDir = join(docsDir, "..");
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runTs(
+  file: string,
+  args: string[] = [],
+  cwd = docsDir,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--conditions=source", "--import", "tsx", file, ...args],
+      { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Each example runs once per command line, however many tests look at its output. */
+const runs = new Map<string, Promise<Run>>();
+export function runExample(name: string, args: string[] = []): Promise<Run> {
+  const key = [name, ...args].join(" ");
+  let run = runs.get(key);
+  if (run === undefined) {
+    run = runTs(join(docsDir, "examples", name), args);
+    runs.set(key, run);
+  }
+  return run;
+}
+
+/** The real platform file the XML examples read: the project's tests read ../shared in place. */
+export const GD_SAMPLE = "../../shared/samples/sta-xml/gd-special-1pct-inclusive.xml";
+
+export const exampleFiles = (): string[] =>
+  readdirSync(join(docsDir, "examples"))
+    .filter((f) => f.endsWith(".ts"))
+    .sort();
+
+/** Every Markdown page of the site, as [path relative to docs/, text]. */
+export function pages(): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(join(docsDir, dir), { withFileTypes: true })) {
+      const rel = dir === "" ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory() && !["node_modules", "examples", "test", ".vitepress"].includes(entry.name))
+        walk(rel);
+      else if (entry.isFile() && entry.name.endsWith(".md"))
+        out.push([rel, readFileSync(join(docsDir, rel), "utf8")]);
+    }
+  };
+  walk("");
+  return out.sort(([a], [b]) => a.localeCompare(b));
+}

@@ -1,0 +1,60 @@
+/**
+ * 价税合计大写: an amount in Chinese capitals, written by the PBOC rules for notes and settlement
+ * vouchers (《正确填写票据和结算凭证的基本规定》) as the e-tax bureau prints them.
+ *
+ * nzh writes the integer numerals (its zero placement inside and between 万/亿 sections follows the
+ * rules). The money units are ours, because nzh's `toMoney` gets them wrong for invoices: it writes 元
+ * only, drops 整 when given "10.00" as text, writes 负 instead of （负数）, and never rounds to cents.
+ *
+ * Choices the rules leave open, and why:
+ * - 整 after whole 圆 (rule: 到元为止的，在元之后应写整); none after 分 (rule: 分后面不写整); none after 角:
+ *   the rule says 角之后可以不写整, and its own example writes 1409.50 as 壹仟肆佰零玖元伍角.
+ * - 零 when 角 is 0 and 分 is not (mandatory: 1000.05 → 壹仟圆零伍分). When 元位 or 万位 is 0 and the next
+ *   digit is not, the rules allow one 零 or none (1680.32 → 壹仟陆佰捌拾元零叁角贰分 or …元叁角贰分). We
+ *   write as spoken Chinese (and nzh) does: none when only the zeros at the end of a 万 section or of the
+ *   圆 are skipped (10.5 → 壹拾圆伍角, 107000 → 壹拾万柒仟圆整), one when a whole section is empty
+ *   (100007000 → 壹亿零柒仟圆整). The parser accepts both forms.
+ */
+import nzh from "nzh/cn";
+import { Decimal, ZERO } from "./decimal.js";
+
+/** The character for the currency unit: 圆 (the e-tax bureau, default) or 元 (some third-party platforms). */
+export type Yuan = "圆" | "元";
+
+/** Capital digits 零…玖, indexed by value. */
+export const CAPITAL_DIGITS = "零壹贰叁肆伍陆柒捌玖";
+/** Printed before a negative amount, as on red-letter invoices. */
+export const NEGATIVE_PREFIX = "（负数）";
+
+/**
+ * Writes an amount in Chinese capitals, rounded to cents (halves away from zero).
+ * @param amount decimal text such as "106000.00" or "-500"
+ * @param yuan   "圆" (default) or "元"
+ * @throws RangeError when `amount` is not decimal text — validate user input first (parseSale does).
+ * @example
+ * amountInWords("106000.00")     // "壹拾万陆仟圆整"
+ * amountInWords("39.54", "元")    // "叁拾玖元伍角肆分"
+ * amountInWords("-500")           // "（负数）伍佰圆整"
+ */
+export function amountInWords(amount: string, yuan: Yuan = "圆"): string {
+  if (!/^-?\d+(\.\d+)?$/.test(amount)) {
+    throw new RangeError(`amountInWords: "${amount}" is not decimal text`);
+  }
+  return decimalInWords(new Decimal(amount), yuan);
+}
+
+/** {@link amountInWords} for a Decimal already in hand (the totals of an invoice). */
+export function decimalInWords(amount: Decimal, yuan: Yuan = "圆"): string {
+  const cents = amount.toDecimalPlaces(2);
+  if (cents.isZero()) return `零${yuan}整`;
+  const [integer = "0", fraction = "00"] = cents.abs().toFixed(2).split(".");
+  const jiao = Number(fraction[0]);
+  const fen = Number(fraction[1]);
+  let words = cents.lt(ZERO) ? NEGATIVE_PREFIX : "";
+  if (integer !== "0") words += nzh.encodeB(integer, { ww: false }) + yuan;
+  if (jiao === 0 && fen === 0) return words + "整";
+  if (jiao !== 0) words += CAPITAL_DIGITS[jiao] + "角";
+  else if (integer !== "0") words += "零";
+  if (fen !== 0) words += CAPITAL_DIGITS[fen] + "分";
+  return words;
+}

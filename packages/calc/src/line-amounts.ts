@@ -1,0 +1,146 @@
+/**
+ * The arithmetic of one sale line (domain-facts.md, "Amount rules"), apart from names and codes:
+ *
+ * - tax-exclusive: 金额 = round(数量 × 单价, 2) unless given; 税额 = round(金额 × 税率, 2);
+ * - tax-inclusive (`pricesIncludeTax`): the unit price, amount and discount are gross;
+ *   金额 = round(含税金额 ÷ (1 + 税率), 2); 税额 = 含税金额 − 金额, so amount + tax is exactly the gross;
+ * - a given amount with more than two decimals is rounded to cents before anything else, and must agree
+ *   with round(数量 × 单价, 2) within 0.01 when both are given;
+ * - the printed unit price is tax-exclusive: the given one (trimmed), or 含税单价 ÷ (1 + 税率), or
+ *   金额 ÷ 数量 when only a quantity is given, the latter two to 10 places as the platform prints them.
+ */
+import { type Diagnostic, error, type Result, type SaleLine } from "@efapiao/model";
+import { CENT, Decimal, moneyText, ONE, priceText, roundCents, trimmedText } from "./decimal.js";
+
+/** The money of one sale line: amounts are tax-exclusive cents. */
+export interface LineAmounts {
+  /** Printed quantity (trimmed), when given. */
+  quantity?: string;
+  /** Printed tax-exclusive unit price, when there is one. */
+  unitPrice?: string;
+  amount: Decimal;
+  tax: Decimal;
+  /** The discount as positive cents; the discount line prints them negated. */
+  discount?: { amount: Decimal; tax: Decimal };
+}
+
+/** 999,999,999,999.99 is the largest amount a line may carry (12 integer digits, the e-tax bureau limit). */
+const MAX_AMOUNT_EXPONENT = 11;
+
+interface Rate {
+  value: Decimal;
+  /** 1 + rate: the divisor that turns a gross amount into a net one. */
+  divisor: Decimal;
+}
+
+// Invoices repeat a handful of rates; caching their Decimals saves two allocations per line. The cache is
+// bounded so that a stream of odd rates cannot grow it without limit.
+const rates = new Map<string, Rate>();
+function rateOf(text: string): Rate {
+  let rate = rates.get(text);
+  if (rate === undefined) {
+    const value = new Decimal(text);
+    rate = { value, divisor: ONE.plus(value) };
+    if (rates.size < 64) rates.set(text, rate);
+  }
+  return rate;
+}
+
+/**
+ * Computes amount, tax, printed quantity and unit price, and the discount of one sale line.
+ * @param line              a line of a parsed sale (decimals are decimal text)
+ * @param pricesIncludeTax  the sale's 含税标志
+ * @param path              JSON path of the line for diagnostics, e.g. "lines[2]"
+ * @example
+ * lineAmounts({ name: "软件开发", code: "3040201010000000000", quantity: "1", unitPrice: "16000",
+ *               taxRate: "0.01" }, true, "lines[0]")
+ * // value: { quantity: "1", unitPrice: "15841.5841584158", amount: 15841.58, tax: 158.42 }
+ */
+export function lineAmounts(line: SaleLine, pricesIncludeTax: boolean, path: string): Result<LineAmounts> {
+  const diagnostics: Diagnostic[] = [];
+  const rate = rateOf(line.taxRate);
+  const quantity = line.quantity === undefined ? undefined : new Decimal(line.quantity);
+  const price = line.unitPrice === undefined ? undefined : new Decimal(line.unitPrice);
+  const product = quantity && price ? roundCents(quantity.times(price)) : undefined;
+
+  // `given` is on the basis the user wrote: gross with pricesIncludeTax, net otherwise.
+  let given: Decimal;
+  if (line.amount !== undefined) {
+    given = roundCents(new Decimal(line.amount));
+    if (product?.minus(given).abs().gt(CENT))
+      diagnostics.push(mismatch(path, given, product, pricesIncludeTax));
+  } else if (product !== undefined) {
+    given = product;
+  } else {
+    return { ok: false, diagnostics: [missingAmount(path)] };
+  }
+
+  const amount = pricesIncludeTax ? roundCents(given.div(rate.divisor)) : given;
+  const tax = pricesIncludeTax ? given.minus(amount) : roundCents(amount.times(rate.value));
+  // `e` is decimal.js's base-10 exponent: e ≥ 12 means |amount| ≥ 10^12.
+  if (amount.e > MAX_AMOUNT_EXPONENT) diagnostics.push(tooLarge(path, amount));
+
+  let unitPrice: string | undefined;
+  if (price !== undefined) {
+    unitPrice = pricesIncludeTax ? priceText(price.div(rate.divisor)) : trimmedText(price);
+  } else if (quantity !== undefined) {
+    if (quantity.isZero()) diagnostics.push(zeroQuantity(path));
+    else unitPrice = priceText(amount.div(quantity));
+  }
+
+  let discount: LineAmounts["discount"];
+  if (line.discount !== undefined) {
+    const givenDiscount = roundCents(new Decimal(line.discount));
+    if (givenDiscount.gt(given))
+      diagnostics.push(discountTooLarge(path, givenDiscount, given, pricesIncludeTax));
+    const discountAmount = pricesIncludeTax ? roundCents(givenDiscount.div(rate.divisor)) : givenDiscount;
+    const discountTax = pricesIncludeTax
+      ? givenDiscount.minus(discountAmount)
+      : roundCents(discountAmount.times(rate.value));
+    discount = { amount: discountAmount, tax: discountTax };
+  }
+
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  const value: LineAmounts = { amount, tax };
+  if (quantity !== undefined) value.quantity = trimmedText(quantity);
+  if (unitPrice !== undefined) value.unitPrice = unitPrice;
+  if (discount !== undefined) value.discount = discount;
+  return { ok: true, value, diagnostics };
+}
+
+function mismatch(path: string, given: Decimal, product: Decimal, gross: boolean): Diagnostic {
+  const [zh, en] = gross ? ["含税金额", "gross amount"] : ["金额", "amount"];
+  return error("CALC_AMOUNT_MISMATCH", `${path}.amount`, {
+    zh: `${zh} ${moneyText(given)} 与 数量 × 单价 = ${moneyText(product)} 不一致（相差超过 0.01）`,
+    en: `The ${en} ${moneyText(given)} does not agree with quantity × unit price = ${moneyText(product)} (differs by more than 0.01)`,
+  });
+}
+
+function missingAmount(path: string): Diagnostic {
+  return error("CALC_AMOUNT_MISSING", `${path}.amount`, {
+    zh: "每行需要金额，或者数量和单价",
+    en: "A line needs an amount, or a quantity and a unit price",
+  });
+}
+
+function tooLarge(path: string, amount: Decimal): Diagnostic {
+  return error("CALC_AMOUNT_TOO_LARGE", `${path}.amount`, {
+    zh: `金额 ${moneyText(amount)} 过大：每行金额最多 12 位整数`,
+    en: `The amount ${moneyText(amount)} is too large: at most 12 integer digits per line`,
+  });
+}
+
+function zeroQuantity(path: string): Diagnostic {
+  return error("CALC_QUANTITY_ZERO", `${path}.quantity`, {
+    zh: "数量为 0，无法由金额计算单价",
+    en: "The quantity is 0, so no unit price can be derived from the amount",
+  });
+}
+
+function discountTooLarge(path: string, discount: Decimal, line: Decimal, gross: boolean): Diagnostic {
+  const [zh, en] = gross ? ["含税金额", "gross amount"] : ["金额", "amount"];
+  return error("CALC_DISCOUNT_TOO_LARGE", `${path}.discount`, {
+    zh: `折扣 ${moneyText(discount)} 大于该行${zh} ${moneyText(line)}`,
+    en: `The discount ${moneyText(discount)} is larger than the line's ${en} ${moneyText(line)}`,
+  });
+}

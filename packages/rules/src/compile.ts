@@ -1,0 +1,383 @@
+/**
+ * The compiler: IR → closures. Each node becomes one small function of the environment, built once per
+ * rule file; validating a document only calls them, never re-parses or walks a tree. Missing values
+ * spread as LANGUAGE.md §4 says (Kleene logic for and/or, quantifiers; missing operands make arithmetic,
+ * comparisons and calls missing). With a `Trace`, every closure also records its value — the example
+ * runner's "values of the failing expression".
+ */
+import { type DocView, rawField, rawLineField, readField, readLineField } from "./binding.js";
+import { lineSlot, type TemplateIR } from "./checker.js";
+import type { Node } from "./ir.js";
+import type { RunContext } from "./registry.js";
+import { isList, type Type, unify } from "./types.js";
+import { Decimal, numberText, type Value } from "./values.js";
+
+/** What compiled code runs against: the document, the variable slots, the run context. */
+export interface Env {
+  doc: DocView;
+  vars: Value[];
+  ctx: RunContext;
+}
+
+export type Compiled = (env: Env) => Value;
+
+/** Receives every sub-expression's value during a traced evaluation. */
+export interface Trace {
+  record(node: Node, value: Value): void;
+}
+
+/**
+ * Compiles an expression.
+ * @example
+ * const f = compileExpr(checkedNode);
+ * f({ doc: viewOf(invoice), vars: [], ctx }) // a Decimal, a string, a boolean, a list, or undefined (missing)
+ */
+export function compileExpr(node: Node, trace?: Trace): Compiled {
+  const f = compileNode(node, trace);
+  if (!trace) return f;
+  return (env) => {
+    const value = f(env);
+    trace.record(node, value);
+    return value;
+  };
+}
+
+function compileNode(node: Node, trace: Trace | undefined): Compiled {
+  const sub = (n: Node) => compileExpr(n, trace);
+  switch (node.k) {
+    case "const": {
+      const value = node.value;
+      return () => value;
+    }
+    case "var": {
+      const slot = node.slot;
+      return (env) => env.vars[slot];
+    }
+    case "field": {
+      const field = node.field;
+      return (env) => readField(env.doc, field);
+    }
+    case "lineField": {
+      const line = sub(node.line);
+      const field = node.field;
+      return (env) => {
+        const index = line(env);
+        return index === undefined ? undefined : readLineField(env.doc, index as number, field);
+      };
+    }
+    case "neighbour": {
+      const line = sub(node.line);
+      const offset = node.offset;
+      return (env) => {
+        const index = line(env);
+        if (index === undefined) return undefined;
+        const next = (index as number) + offset;
+        return next >= 0 && next < env.doc.lines.length ? next : undefined;
+      };
+    }
+    case "project": {
+      const list = sub(node.list);
+      const field = node.field;
+      return (env) => {
+        const indexes = list(env) as number[] | undefined;
+        return indexes?.map((i) => readLineField(env.doc, i, field));
+      };
+    }
+    case "param": {
+      const name = node.name;
+      return (env) => env.ctx.params[name];
+    }
+    case "tableVersion":
+      return (env) => env.ctx.codes.version;
+    case "call":
+      return compileCall(node, sub);
+    case "negate": {
+      const x = sub(node.x);
+      return (env) => {
+        const v = x(env);
+        return v === undefined ? undefined : (v as Decimal).neg();
+      };
+    }
+    case "not": {
+      const x = sub(node.x);
+      return (env) => {
+        const v = x(env);
+        return v === undefined ? undefined : !v;
+      };
+    }
+    case "arith":
+      return compileArithmetic(node.op, sub(node.a), sub(node.b));
+    case "logical":
+      return compileLogical(node.op, sub(node.a), sub(node.b));
+    case "compare":
+      return compileCompare(node, sub);
+    case "in": {
+      const item = sub(node.item);
+      const list = sub(node.list);
+      const negated = node.negated;
+      const numeric = node.item.type === "number";
+      return (env) => {
+        const v = item(env);
+        const l = list(env) as Value[] | undefined;
+        if (v === undefined || l === undefined) return undefined;
+        const found = numeric
+          ? l.some((x) => x !== undefined && (x as Decimal).eq(v as Decimal))
+          : l.includes(v);
+        return negated ? !found : found;
+      };
+    }
+    case "presence": {
+      const x = sub(node.x);
+      const present = node.present;
+      return (env) => (x(env) !== undefined) === present;
+    }
+    case "if": {
+      const c = sub(node.c);
+      const t = sub(node.t);
+      const e = sub(node.e);
+      return (env) => {
+        const cond = c(env);
+        return cond === true ? t(env) : cond === false ? e(env) : undefined;
+      };
+    }
+    case "quantifier":
+      return compileQuantifier(node, sub);
+    case "select": {
+      const list = sub(node.list);
+      const where = node.where && sub(node.where);
+      const map = node.map && sub(node.map);
+      const slot = node.slot;
+      return (env) => {
+        const items = list(env) as Value[] | undefined;
+        if (items === undefined) return undefined;
+        const out: Value[] = [];
+        for (const item of items) {
+          env.vars[slot] = item;
+          if (where && where(env) !== true) continue;
+          out.push(map ? map(env) : item);
+        }
+        return out;
+      };
+    }
+    case "list": {
+      const items = node.items.map(sub);
+      return (env) => items.map((f) => f(env));
+    }
+  }
+}
+
+function compileCall(node: Extract<Node, { k: "call" }>, sub: (n: Node) => Compiled): Compiled {
+  const { impl } = node.fn;
+  const acceptsMissing = node.fn.acceptsMissing === true;
+  const args = node.args.map(sub);
+  // A throwing host function must not abort validation: its result counts as missing.
+  const call = (values: Value[], env: Env): Value => {
+    try {
+      return impl(values, env.ctx);
+    } catch {
+      return undefined;
+    }
+  };
+  if (args.length === 1) {
+    const a = args[0]!;
+    return (env) => {
+      const x = a(env);
+      return x === undefined && !acceptsMissing ? undefined : call([x], env);
+    };
+  }
+  if (args.length === 2) {
+    const [a, b] = args as [Compiled, Compiled];
+    return (env) => {
+      const x = a(env);
+      if (x === undefined && !acceptsMissing) return undefined;
+      const y = b(env);
+      return y === undefined && !acceptsMissing ? undefined : call([x, y], env);
+    };
+  }
+  return (env) => {
+    const values: Value[] = [];
+    for (const f of args) {
+      const v = f(env);
+      if (v === undefined && !acceptsMissing) return undefined;
+      values.push(v);
+    }
+    return call(values, env);
+  };
+}
+
+function compileArithmetic(op: string, a: Compiled, b: Compiled): Compiled {
+  const apply: (x: Decimal, y: Decimal) => Decimal | undefined =
+    op === "+"
+      ? (x, y) => x.plus(y)
+      : op === "-"
+        ? (x, y) => x.minus(y)
+        : op === "×"
+          ? (x, y) => x.times(y)
+          : // Division by zero has no value: the rule does not apply rather than compare with Infinity.
+            (x, y) => (y.isZero() ? undefined : x.div(y));
+  return (env) => {
+    const x = a(env);
+    if (x === undefined) return undefined;
+    const y = b(env);
+    return y === undefined ? undefined : apply(x as Decimal, y as Decimal);
+  };
+}
+
+function compileLogical(op: "and" | "or", a: Compiled, b: Compiled): Compiled {
+  // Kleene logic: a decided operand decides, even when the other is missing.
+  const decisive = op === "or";
+  return (env) => {
+    const x = a(env);
+    if (x === decisive) return decisive;
+    const y = b(env);
+    if (y === decisive) return decisive;
+    return x === undefined || y === undefined ? undefined : !decisive;
+  };
+}
+
+function compileCompare(node: Extract<Node, { k: "compare" }>, sub: (n: Node) => Compiled): Compiled {
+  const a = sub(node.a);
+  const b = sub(node.b);
+  const type: Type = unify(node.a.type, node.b.type) ?? "any";
+  const op = node.op;
+  if (node.tolerance) {
+    const t = sub(node.tolerance);
+    return (env) => {
+      const x = a(env);
+      if (x === undefined) return undefined;
+      const y = b(env);
+      if (y === undefined) return undefined;
+      const tol = t(env);
+      if (tol === undefined) return undefined;
+      return (x as Decimal)
+        .minus(y as Decimal)
+        .abs()
+        .lte(tol as Decimal);
+    };
+  }
+  // -1, 0, 1 for numbers; texts and dates (ISO) compare as strings; booleans only for (in)equality.
+  const order: (x: Value, y: Value) => number =
+    type === "number"
+      ? (x, y) => (x as Decimal).cmp(y as Decimal)
+      : (x, y) => (x === y ? 0 : (x as string) < (y as string) ? -1 : 1);
+  const test: (c: number) => boolean =
+    op === "="
+      ? (c) => c === 0
+      : op === "≠"
+        ? (c) => c !== 0
+        : op === "<"
+          ? (c) => c < 0
+          : op === "≤"
+            ? (c) => c <= 0
+            : op === ">"
+              ? (c) => c > 0
+              : (c) => c >= 0;
+  return (env) => {
+    const x = a(env);
+    if (x === undefined) return undefined;
+    const y = b(env);
+    return y === undefined ? undefined : test(order(x, y));
+  };
+}
+
+function compileQuantifier(node: Extract<Node, { k: "quantifier" }>, sub: (n: Node) => Compiled): Compiled {
+  const list = sub(node.list);
+  const where = node.where && sub(node.where);
+  const body = sub(node.body);
+  const slot = node.slot;
+  // every: a false element decides (false); some: a true element decides (true). Otherwise a missing
+  // element leaves the answer unknown (missing).
+  const decisive = !node.every;
+  return (env) => {
+    const items = list(env) as Value[] | undefined;
+    if (items === undefined) return undefined;
+    let unknown = false;
+    for (const item of items) {
+      env.vars[slot] = item;
+      if (where && where(env) !== true) continue;
+      const v = body(env);
+      if (v === decisive) return decisive;
+      if (v === undefined) unknown = true;
+    }
+    return unknown ? undefined : !decisive;
+  };
+}
+
+// ---- paths and messages ----
+
+/**
+ * The JSON path a failure is reported at (0-based indices): `lines[3].tax`, `buyer.taxId`, `lines`, or ""
+ * when the rule reads no field.
+ */
+export function compilePath(node: Node | undefined): (env: Env) => string {
+  if (!node) return () => "";
+  if (node.k === "field") {
+    const path = node.field.name;
+    return () => path;
+  }
+  if (node.k === "project") return compilePath(node.list);
+  if (node.k === "lineField" || node.k === "neighbour") {
+    const line = compileExpr(node.k === "lineField" ? node.line : node);
+    const suffix = node.k === "lineField" ? `.${node.field.name}` : "";
+    // A neighbour that does not exist has no path: report at the line the rule was looking from.
+    const slot = lineSlot(node);
+    return (env) => {
+      const index = line(env);
+      if (index !== undefined) return `lines[${index as number}]${suffix}`;
+      const from = slot === undefined ? undefined : env.vars[slot];
+      return from === undefined ? "lines" : `lines[${from as number}]`;
+    };
+  }
+  return () => "";
+}
+
+/** Words for a missing value in each language. */
+const MISSING = { zh: "（缺失）", en: "(missing)" } as const;
+
+/** A value as messages print it (LANGUAGE.md §3.5). */
+export function formatValue(value: Value, type: Type, lang: "zh" | "en"): string {
+  if (value === undefined) return MISSING[lang];
+  if (value instanceof Decimal) return numberText(value);
+  if (Array.isArray(value)) {
+    const inner = isList(type) ? type.list : "any";
+    return value.map((v) => formatValue(v, inner, lang)).join(lang === "zh" ? "、" : ", ");
+  }
+  if (type === "line" && typeof value === "number") return `lines[${value}]`;
+  return String(value);
+}
+
+/** A field's JSON value as written, for messages ("6000.02", not a reformatted decimal). */
+export function formatRaw(raw: unknown, lang: "zh" | "en"): string | undefined {
+  if (typeof raw === "string") return raw === "" ? MISSING[lang] : raw;
+  if (typeof raw === "number" || typeof raw === "boolean") return String(raw);
+  return undefined;
+}
+
+/** Compiles a message template into a function producing the message text. */
+export function compileTemplate(parts: TemplateIR, lang: "zh" | "en"): (env: Env) => string {
+  const pieces = parts.map((part): ((env: Env) => string) => {
+    if (typeof part === "string") return () => part;
+    const value = compileExpr(part);
+    const type = part.type;
+    if (part.k === "field" && part.field.read !== "list") {
+      const field = part.field;
+      return (env) => formatRaw(rawField(env.doc, field), lang) ?? formatValue(value(env), type, lang);
+    }
+    if (part.k === "lineField" && lineSlot(part.line) !== undefined) {
+      const line = compileExpr(part.line);
+      const field = part.field;
+      return (env) => {
+        const index = line(env);
+        const raw =
+          index === undefined ? undefined : formatRaw(rawLineField(env.doc, index as number, field), lang);
+        return raw ?? formatValue(value(env), type, lang);
+      };
+    }
+    return (env) => formatValue(value(env), type, lang);
+  });
+  return (env) => {
+    let out = "";
+    for (const piece of pieces) out += piece(env);
+    return out;
+  };
+}

@@ -1,0 +1,84 @@
+/** Text functions: length in characters and in GBK bytes, regex match, starts/ends/contains. */
+import iconv from "iconv-lite";
+import { defineFunction, type RuleFunction } from "../registry.js";
+import { wholeNumber } from "../values.js";
+
+/** Compiled patterns, shared across runs (patterns come from rule files, so there are few of them). */
+const patterns = new Map<string, RegExp | null>();
+const MAX_CACHED_PATTERNS = 1000;
+
+function pattern(source: string): RegExp | null {
+  let re = patterns.get(source);
+  if (re === undefined) {
+    try {
+      re = new RegExp(source, "u");
+    } catch {
+      re = null;
+    }
+    if (patterns.size >= MAX_CACHED_PATTERNS) patterns.clear();
+    patterns.set(source, re);
+  }
+  return re;
+}
+
+/** Length in Unicode code points (a Chinese character or an emoji counts once). */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
+}
+
+/** GBK byte length: ASCII is one byte, so only texts with other characters need encoding. */
+function gbkBytes(text: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is exactly what is meant
+  return /^[\x00-\x7f]*$/.test(text) ? text.length : iconv.encode(text, "gbk").length;
+}
+
+export const textFunctions: RuleFunction[] = [
+  defineFunction({
+    name: "length",
+    signature: "text -> number",
+    summary: { zh: "字符数", en: "Length in characters" },
+    impl: ([s]) => wholeNumber(codePoints(s as string)),
+  }),
+  defineFunction({
+    name: "gbkLength",
+    signature: "text -> number",
+    summary: { zh: "GBK 编码的字节数（汉字计 2）", en: "Length in GBK bytes (a Chinese character is 2)" },
+    impl: ([s]) => wholeNumber(gbkBytes(s as string)),
+  }),
+  defineFunction({
+    name: "matches",
+    signature: "text, text -> boolean",
+    summary: { zh: "是否符合正则表达式", en: "Matches a regular expression" },
+    impl: ([s, p]) => {
+      const re = pattern(p as string);
+      return re === null ? undefined : re.test(s as string);
+    },
+    check: ([, p]) =>
+      typeof p === "string" && pattern(p) === null
+        ? { zh: `正则表达式 “${p}” 无效`, en: `The regular expression "${p}" is invalid` }
+        : undefined,
+  }),
+  defineFunction({
+    name: "startsWith",
+    signature: "text, text -> boolean",
+    summary: { zh: "是否以某文本开头", en: "Starts with a text" },
+    impl: ([s, p]) => (s as string).startsWith(p as string),
+  }),
+  defineFunction({
+    name: "endsWith",
+    signature: "text, text -> boolean",
+    summary: { zh: "是否以某文本结尾", en: "Ends with a text" },
+    impl: ([s, p]) => (s as string).endsWith(p as string),
+  }),
+  defineFunction({
+    name: "contains",
+    signature: "text, text -> boolean",
+    summary: { zh: "是否包含某文本", en: "Contains a text" },
+    impl: ([s, p]) => (s as string).includes(p as string),
+  }),
+];

@@ -1,0 +1,198 @@
+/**
+ * The runner: documents in, Diagnostics JSON out (contracts.md, "Diagnostics JSON"). Packs are stacked in
+ * order, overrides applied, the profile's parameter values resolved — once, in `createValidator` — and each
+ * document then only runs compiled closures.
+ */
+import type { Diagnostic, Severity } from "@efapiao/model";
+import { todayInShanghai } from "@efapiao/calc";
+import { builtinCodeTable, type CodeTable } from "@efapiao/tables";
+import { type DocView, issueDateOf, viewOf } from "./binding.js";
+import type { Env } from "./compile.js";
+import type { Pack } from "./pack.js";
+import {
+  BUILTIN_PARAMETERS,
+  DEFAULT_PROFILE,
+  knownProfiles,
+  type Parameter,
+  resolveParameters,
+} from "./parameters.js";
+import type { CompiledRule } from "./rule.js";
+import { location } from "./source.js";
+import type { Value } from "./values.js";
+
+export interface ValidateOptions {
+  /** Rule packs, later ones on top of earlier ones (e.g. `[standard, company]`). */
+  packs: Pack[];
+  /** `strict` (default), `legacy`, or a profile a pack declares. */
+  profile?: string;
+  /** Parameter values that win over every pack and profile, e.g. `{ "tolerance.line": "0.02" }`. */
+  params?: Readonly<Record<string, unknown>>;
+  /** The classification-code table in use (default: the built-in short list). */
+  codes?: CodeTable;
+  /** The date used for documents without an issue date (default: today in Asia/Shanghai). */
+  today?: string;
+}
+
+/** The accept/reject report of one document. */
+export interface ValidationResult {
+  /** False when any diagnostic is an error. */
+  valid: boolean;
+  diagnostics: Diagnostic[];
+}
+
+interface ActiveRule {
+  rule: CompiledRule;
+  severity: Severity;
+}
+
+/** Every pack of a run with the packs it extends, each once, parents first. */
+function stack(packs: Pack[]): Pack[] {
+  const out: Pack[] = [];
+  const visit = (pack: Pack) => {
+    if (out.includes(pack)) return;
+    pack.extends.forEach(visit);
+    out.push(pack);
+  };
+  packs.forEach(visit);
+  return out;
+}
+
+/** The rules that run, in pack order, with overrides applied (later overrides win). */
+function activeRules(packs: Pack[]): ActiveRule[] {
+  const severity = new Map<string, Severity | "disabled">();
+  for (const pack of packs) for (const o of pack.overrides) severity.set(o.rule, o.action);
+  const out: ActiveRule[] = [];
+  for (const pack of packs) {
+    for (const rule of pack.rules) {
+      const s = severity.get(rule.id) ?? rule.severity;
+      if (s !== "disabled") out.push({ rule, severity: s });
+    }
+  }
+  return out;
+}
+
+function applies(rule: CompiledRule, doc: DocView, issueDate: string): boolean {
+  const { kinds, forms } = rule.appliesTo;
+  if (forms && !forms.has(doc.form)) return false;
+  if (kinds) {
+    const kind = doc.raw.kind;
+    if (typeof kind !== "string" || !kinds.has(kind)) return false;
+  }
+  const { from, to } = rule.effective;
+  return (from === undefined || issueDate >= from) && (to === undefined || issueDate <= to);
+}
+
+/**
+ * Prepares a validator for a set of packs and options, for validating many documents.
+ * @example
+ * const check = createValidator({ packs: [await loadStandardPack()], profile: "legacy", codes });
+ * for (const invoice of invoices) console.log(check(invoice).valid);
+ */
+export function createValidator(options: ValidateOptions): (document: unknown) => ValidationResult {
+  return prepareRun(options);
+}
+
+/**
+ * The validator of {@link createValidator}; `select` keeps only some rules (the example runner runs one rule
+ * at a time, with its pack's parameters and overrides).
+ */
+export function prepareRun(
+  options: ValidateOptions,
+  select: (rule: CompiledRule) => boolean = () => true,
+): (document: unknown) => ValidationResult {
+  const packs = stack(options.packs);
+  const setup: Diagnostic[] = [];
+  for (const pack of packs) {
+    for (const d of pack.diagnostics) {
+      setup.push({
+        rule: d.code,
+        severity: d.severity,
+        path: "",
+        message: d.message,
+        messageEn: d.messageEn,
+        source: location(d.file, d),
+      });
+    }
+  }
+  const declared: Parameter[] = packs.flatMap((p) => p.parameters);
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const profiles = knownProfiles(declared);
+  if (!profiles.has(profile)) {
+    setup.push({
+      rule: "RULES_PROFILE",
+      severity: "error",
+      path: "",
+      message: `未知的配置 “${profile}”（可用：${[...profiles].join("、")}）`,
+      messageEn: `Unknown profile "${profile}" (known: ${[...profiles].join(", ")})`,
+    });
+  }
+  const params = resolveParameters([...BUILTIN_PARAMETERS, ...declared], profile, options.params);
+  setup.push(...params.diagnostics);
+  const rules = activeRules(packs).filter((r) => select(r.rule));
+  const slots = Math.max(0, ...rules.map((r) => r.rule.slots));
+  const codes = options.codes ?? builtinCodeTable();
+  const values: Readonly<Record<string, Value>> = params.values;
+
+  return (document) => {
+    const doc = viewOf(document);
+    const issueDate = issueDateOf(doc, options.today ?? lazyToday());
+    const env: Env = { doc, vars: new Array(slots), ctx: { codes, params: values, issueDate } };
+    const diagnostics = [...setup];
+    for (const { rule, severity } of rules) {
+      if (!applies(rule, doc, issueDate)) continue;
+      rule.evaluate(env, (failed) => {
+        diagnostics.push({
+          rule: rule.id,
+          severity,
+          path: rule.path(failed),
+          message: rule.message(failed, "zh"),
+          messageEn: rule.message(failed, "en"),
+          source: rule.source,
+        });
+      });
+    }
+    return { valid: !diagnostics.some((d) => d.severity === "error"), diagnostics };
+  };
+}
+
+/** The parameter values and run context a set of packs gives a document (for traces). */
+export function runContext(options: ValidateOptions, document: unknown): Env {
+  const packs = stack(options.packs);
+  const declared = packs.flatMap((p) => p.parameters);
+  const params = resolveParameters(
+    [...BUILTIN_PARAMETERS, ...declared],
+    options.profile ?? DEFAULT_PROFILE,
+    options.params,
+  );
+  const doc = viewOf(document);
+  return {
+    doc,
+    vars: [],
+    ctx: {
+      codes: options.codes ?? builtinCodeTable(),
+      params: params.values,
+      issueDate: issueDateOf(doc, options.today ?? lazyToday()),
+    },
+  };
+}
+
+export { applies as ruleApplies };
+
+/**
+ * Validates one document (a sale document, an invoice payload, or an issued invoice) against rule packs.
+ * @example
+ * const standard = await loadStandardPack();
+ * validate(invoice, { packs: [standard], profile: "strict" })
+ * // { valid: false, diagnostics: [{ rule: "FP-CO-01", severity: "error", path: "lines[3].tax", message: "…", messageEn: "…", source: "standard/calculations.rules:3:1" }] }
+ */
+export function validate(document: unknown, options: ValidateOptions): ValidationResult {
+  return createValidator(options)(document);
+}
+
+let today: { day: string; at: number } | undefined;
+/** Today in Asia/Shanghai, recomputed at most once a minute (Intl formatting is slow on a hot path). */
+function lazyToday(): string {
+  const now = Date.now();
+  if (!today || now - today.at > 60_000) today = { day: todayInShanghai(new Date(now)), at: now };
+  return today.day;
+}
