@@ -1,9 +1,10 @@
 /**
- * Every example program runs and prints figures worked out by hand, independently of the packages they use.
- * The arithmetic behind each expectation is written next to it.
+ * Every example program runs and prints figures worked out by hand, independently of the packages they use
+ * (the arithmetic behind each expectation is written next to it), and the output a page shows under an
+ * example is exactly what it prints. Each example runs once, in its own process.
  */
 import { describe, expect, it } from "vitest";
-import { exampleFiles, GD_SAMPLE, runExample } from "./run.js";
+import { exampleFiles, GD_SAMPLE, outputBlocks, runExample } from "./run.js";
 
 /** The wanted lines found in the output (trimmed), each after the previous one: equals `wanted` when all are there in order. */
 function linesInOrder(output: string, wanted: string[]): string[] {
@@ -154,6 +155,14 @@ describe("examples", () => {
       if ("stdout" in want) expect(run.stdout).toBe(`${want.stdout}\n`);
       else expect(linesInOrder(run.stdout, want.inOrder)).toEqual(want.inOrder);
       expect(run.code).toBe(0);
+    });
+  }
+
+  for (const block of outputBlocks()) {
+    it(`${block.page} shows what ${block.file} prints`, async () => {
+      const want = expected[block.file];
+      expect(block.args).toEqual(want?.args ?? []);
+      expect(block.printed).toBe((await runExample(block.file, block.args)).stdout);
     });
   }
 });

@@ -71,3 +71,24 @@ export function pages(): [string, string][] {
   walk("");
   return out.sort(([a], [b]) => a.localeCompare(b));
 }
+
+/** An output block on a page: `<!-- output of examples/x.ts ARG… -->` then a fenced block (args relative to docs/). */
+export interface OutputBlock {
+  page: string;
+  file: string;
+  args: string[];
+  printed: string;
+}
+
+const OUTPUT = /<!-- output of examples\/([\w.-]+\.ts)((?: \S+)*) -->\n```(?:text|xml|json)\n([\s\S]*?)```/g;
+
+export function outputBlocks(): OutputBlock[] {
+  return pages().flatMap(([page, text]) =>
+    [...text.matchAll(OUTPUT)].map((m) => ({
+      page,
+      file: m[1]!,
+      args: m[2]!.split(" ").filter(Boolean),
+      printed: m[3]!,
+    })),
+  );
+}

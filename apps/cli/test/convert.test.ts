@@ -25,9 +25,22 @@ describe("efapiao convert: platform XML → canonical", () => {
     const run = await runCli(["convert", GD, "--to", "canonical"]);
     expect(run.code).toBe(0);
     const issued = run.json();
-    expect(issued.totals).toEqual({ amount: "15841.58", tax: "158.42", total: "16000.00", totalInWords: "壹万陆仟圆整" });
-    expect(issued.lines[0]).toMatchObject({ unitPrice: "15841.5841584158", taxRate: "0.01", amount: "15841.58" });
-    expect(issued).toMatchObject({ number: "01234567890123456789", issuedAt: "2024-01-24", direction: "blue" });
+    expect(issued.totals).toEqual({
+      amount: "15841.58",
+      tax: "158.42",
+      total: "16000.00",
+      totalInWords: "壹万陆仟圆整",
+    });
+    expect(issued.lines[0]).toMatchObject({
+      unitPrice: "15841.5841584158",
+      taxRate: "0.01",
+      amount: "15841.58",
+    });
+    expect(issued).toMatchObject({
+      number: "01234567890123456789",
+      issuedAt: "2024-01-24",
+      direction: "blue",
+    });
     // The masked number is worth a warning on stderr, not a rejection.
     expect(run.stderr).toContain("INVOICE_NUMBER_YEAR_BEFORE_SCHEME");
     // validate's rule packs see the canonical part.
@@ -102,7 +115,11 @@ describe("efapiao convert: from a sale", () => {
       taxBureau: { code: "14400000000", name: "国家税务总局广东省税务局" },
       totals: { amount: "100000.00", tax: "6000.00", total: "106000.00", totalInWords: "壹拾万陆仟圆整" },
     });
-    expect(read.value.lines[0]).toMatchObject({ itemName: "*信息技术服务*软件开发", unitPrice: "100000", taxRate: "0.06" });
+    expect(read.value.lines[0]).toMatchObject({
+      itemName: "*信息技术服务*软件开发",
+      unitPrice: "100000",
+      taxRate: "0.06",
+    });
   });
 
   it("refuses issuance details that are malformed, as a usage error", async () => {
@@ -115,7 +132,8 @@ describe("efapiao convert: from a sale", () => {
 
 describe("efapiao convert: rejections", () => {
   it("refuses hostile XML with the diagnostics JSON (exit 1)", async () => {
-    const xxe = '<?xml version="1.0"?><!DOCTYPE EInvoice [<!ENTITY x SYSTEM "file:///etc/passwd">]><EInvoice>&x;</EInvoice>';
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE EInvoice [<!ENTITY x SYSTEM "file:///etc/passwd">]><EInvoice>&x;</EInvoice>';
     const run = await runCli(["convert", "-", "--to", "canonical"], { stdin: xxe });
     expect(run.code).toBe(1);
     expect(run.json()).toEqual({
@@ -130,13 +148,18 @@ describe("efapiao convert: rejections", () => {
     expect(run.code).toBe(1);
     const errors = run.json().diagnostics.filter((d: { severity: string }) => d.severity === "error");
     expect(errors).toEqual([
-      expect.objectContaining({ rule: "STA_XML_MISSING", path: "/EInvoice/EInvoiceData/BasicInformation/TotalTaxAm" }),
+      expect.objectContaining({
+        rule: "STA_XML_MISSING",
+        path: "/EInvoice/EInvoiceData/BasicInformation/TotalTaxAm",
+      }),
     ]);
   });
 
   it("rejects an issued invoice JSON with a bad number, and input it cannot recognise", async () => {
     const json = (await runCli(["convert", GD, "--to", "canonical"])).json();
-    const bad = await runCli(["convert", "-", "--to", "sta-xml"], { stdin: JSON.stringify({ ...json, number: "123" }) });
+    const bad = await runCli(["convert", "-", "--to", "sta-xml"], {
+      stdin: JSON.stringify({ ...json, number: "123" }),
+    });
     expect(bad.code).toBe(1);
     expect(bad.json().diagnostics[0]).toMatchObject({ path: "number", rule: "INVOICE_NUMBER_LENGTH" });
     const unknown = await runCli(["convert", "-", "--to", "canonical"], { stdin: "kind: special" });

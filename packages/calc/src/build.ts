@@ -4,9 +4,10 @@
  */
 import { error, type Invoice, isCalendarDate, parseSale, type Result, type Sale } from "@efapiao/model";
 import type { Yuan } from "./amount-words.js";
-import { assembleInvoice, lineGroups } from "./invoice-lines.js";
+import { assembleInvoice, saleInvoiceLines } from "./invoice-lines.js";
 import type { CodeLookup } from "./item-name.js";
 import { todayInShanghai } from "./today.js";
+import { totalsFromSums } from "./totals.js";
 
 export interface BuildOptions {
   /** The classification-code table in use (a `CodeTable` from @efapiao/tables). */
@@ -29,13 +30,11 @@ export interface BuildOptions {
 export function buildInvoice(sale: Sale, options: BuildOptions): Result<Invoice> {
   const issueDate = issueDateOf(sale, options);
   if (!issueDate.ok) return issueDate;
-  const groups = lineGroups(sale, options.codes);
-  if (!groups.ok) return groups;
-  return {
-    ok: true,
-    value: assembleInvoice(sale, groups.value, issueDate.value, options.words ?? "圆"),
-    diagnostics: [],
-  };
+  const computed = saleInvoiceLines(sale, options.codes);
+  if (!computed.ok) return computed;
+  const { lines, amount, tax } = computed.value;
+  const totals = totalsFromSums(amount, tax, options.words ?? "圆");
+  return { ok: true, value: assembleInvoice(sale, lines, totals, issueDate.value), diagnostics: [] };
 }
 
 /**

@@ -1,6 +1,9 @@
 /**
  * From sale lines to invoice lines, and from invoice lines to an invoice. Shared by buildInvoice (one
- * invoice) and splitSale (several), which differ only in how they group the lines.
+ * invoice) and splitSale (several).
+ *
+ * Every sale line gives one `normal` line, or a `discounted` line followed by its `discount` line; that
+ * order is what ties a discount line to its line, here and everywhere after (splitting, negation).
  */
 import {
   type Diagnostic,
@@ -10,57 +13,57 @@ import {
   type Result,
   type Sale,
   type SaleLine,
+  type Totals,
 } from "@efapiao/model";
-import type { Yuan } from "./amount-words.js";
 import { type Decimal, moneyText, ZERO } from "./decimal.js";
-import { type CodeLookup, resolveItemName } from "./item-name.js";
-import { lineAmounts } from "./line-amounts.js";
-import { totalsFromSums } from "./totals.js";
+import { type CodeLookup, type ItemName, resolveItemName } from "./item-name.js";
+import { type LineAmounts, lineAmounts } from "./line-amounts.js";
 
-/**
- * The invoice lines made from one sale line: a normal line, or a discounted line with its discount line
- * (which must never be separated), with their net amount and tax.
- */
-export interface LineGroup {
-  /** Index of the sale line it came from (0-based), for diagnostics. */
-  saleIndex: number;
-  /** Their `index` is 0 until {@link assembleInvoice} places them on an invoice. */
+/** The invoice lines of a sale, numbered 1, 2, … in order, with the sums of their amounts and taxes. */
+export interface SaleInvoiceLines {
   lines: InvoiceLine[];
   amount: Decimal;
   tax: Decimal;
 }
 
-/** Turns every sale line into its line group, or collects every line's diagnostics. */
-export function lineGroups(sale: Sale, codes: CodeLookup): Result<LineGroup[]> {
-  const groups: LineGroup[] = [];
+/**
+ * Computes the invoice lines of every sale line, or collects every line's diagnostics.
+ *
+ * Built for long sales: lines are appended to one array and the totals kept as running sums, so that
+ * per line only the line itself and its texts outlive the loop (fewer survivors, less GC work).
+ */
+export function saleInvoiceLines(sale: Sale, codes: CodeLookup): Result<SaleInvoiceLines> {
+  const lines: InvoiceLine[] = [];
   const diagnostics: Diagnostic[] = [];
-  sale.lines.forEach((line, i) => {
-    const group = lineGroup(line, i, sale.pricesIncludeTax, codes);
-    if (group.ok) groups.push(group.value);
-    else diagnostics.push(...group.diagnostics);
-  });
-  return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, value: groups, diagnostics };
+  let amount = ZERO;
+  let tax = ZERO;
+  for (let i = 0; i < sale.lines.length; i++) {
+    const line = sale.lines[i]!;
+    const path = `lines[${i}]`;
+    const item = resolveItemName(line.name, line.code, codes, path);
+    const money = lineAmounts(line, sale.pricesIncludeTax, path);
+    if (!item.ok || !money.ok) {
+      diagnostics.push(...item.diagnostics, ...money.diagnostics);
+      continue;
+    }
+    if (diagnostics.length > 0) continue; // no invoice will be made: only look for more problems
+    appendLines(lines, line, item.value, money.value);
+    const { discount } = money.value;
+    amount = amount.plus(discount ? money.value.amount.minus(discount.amount) : money.value.amount);
+    tax = tax.plus(discount ? money.value.tax.minus(discount.tax) : money.value.tax);
+  }
+  return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, value: { lines, amount, tax }, diagnostics };
 }
 
-function lineGroup(
-  line: SaleLine,
-  saleIndex: number,
-  pricesIncludeTax: boolean,
-  codes: CodeLookup,
-): Result<LineGroup> {
-  const path = `lines[${saleIndex}]`;
-  const item = resolveItemName(line.name, line.code, codes, path);
-  const money = lineAmounts(line, pricesIncludeTax, path);
-  if (!item.ok || !money.ok) return { ok: false, diagnostics: [...item.diagnostics, ...money.diagnostics] };
-
-  const { amount, tax, discount, quantity, unitPrice } = money.value;
-  const { itemName, name, shortName } = item.value;
+function appendLines(out: InvoiceLine[], line: SaleLine, item: ItemName, money: LineAmounts): void {
+  const { itemName, name, shortName } = item;
   const { code, taxRate } = line;
+  const { discount, quantity, unitPrice } = money;
   const policy = line.policy ?? null;
   // Keys are added in the order contracts.md §2 shows them, optional ones only when present. (Assignment
   // rather than conditional spreads: this runs for every line and spreads allocate temporaries.)
   const main = {
-    index: 0,
+    index: out.length + 1,
     nature: discount ? "discounted" : "normal",
     itemName,
     name,
@@ -71,15 +74,15 @@ function lineGroup(
   if (line.unit !== undefined) main.unit = line.unit;
   if (quantity !== undefined) main.quantity = quantity;
   if (unitPrice !== undefined) main.unitPrice = unitPrice;
-  main.amount = moneyText(amount);
+  main.amount = moneyText(money.amount);
   main.taxRate = taxRate;
-  main.tax = moneyText(tax);
+  main.tax = moneyText(money.tax);
   main.policy = policy;
-  if (discount === undefined)
-    return { ok: true, value: { saleIndex, lines: [main], amount, tax }, diagnostics: [] };
+  out.push(main);
+  if (discount === undefined) return;
   // Same name, code, rate and policy as its line; no quantity, unit price, spec or unit.
-  const discountLine: InvoiceLine = {
-    index: 0,
+  out.push({
+    index: out.length + 1,
     nature: "discount",
     itemName,
     name,
@@ -89,49 +92,25 @@ function lineGroup(
     taxRate,
     tax: moneyText(discount.tax.neg()),
     policy,
-  };
-  return {
-    ok: true,
-    value: {
-      saleIndex,
-      lines: [main, discountLine],
-      amount: amount.minus(discount.amount),
-      tax: tax.minus(discount.tax),
-    },
-    diagnostics: [],
-  };
+  });
 }
 
 /**
- * Puts line groups on one invoice: numbers the lines 1, 2, … in order and adds up the totals. The lines
- * are numbered in place: each group belongs to exactly one invoice.
+ * An invoice of the sale carrying these lines and totals. The lines are numbered 1, 2, … in place:
+ * each line belongs to exactly one invoice.
  */
-export function assembleInvoice(
-  sale: Sale,
-  groups: readonly LineGroup[],
-  issueDate: string,
-  yuan: Yuan,
-): Invoice {
-  const lines: InvoiceLine[] = [];
-  let amount = ZERO;
-  let tax = ZERO;
-  for (const group of groups) {
-    for (const line of group.lines) {
-      line.index = lines.length + 1;
-      lines.push(line);
-    }
-    amount = amount.plus(group.amount);
-    tax = tax.plus(group.tax);
-  }
-  return {
+export function assembleInvoice(sale: Sale, lines: InvoiceLine[], totals: Totals, issueDate: string): Invoice {
+  for (let i = 0; i < lines.length; i++) lines[i]!.index = i + 1;
+  const invoice: Invoice = {
     kind: sale.kind,
     kindCode: KIND_CODES[sale.kind],
     issueDate,
     seller: sale.seller,
     buyer: sale.buyer,
     lines,
-    totals: totalsFromSums(amount, tax, yuan),
-    ...(sale.remarks !== undefined && { remarks: sale.remarks }),
-    ...(sale.drawer !== undefined && { drawer: sale.drawer }),
+    totals,
   };
+  if (sale.remarks !== undefined) invoice.remarks = sale.remarks;
+  if (sale.drawer !== undefined) invoice.drawer = sale.drawer;
+  return invoice;
 }

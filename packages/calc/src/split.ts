@@ -8,10 +8,19 @@
  * Lines are packed greedily in order (a new invoice starts when the next line would not fit); this keeps
  * the sale's order, at the price of sometimes using one invoice more than an optimal packing would.
  */
-import { type Diagnostic, error, type Invoice, readDecimal, type Result, type Sale } from "@efapiao/model";
+import {
+  type Diagnostic,
+  error,
+  type Invoice,
+  type InvoiceLine,
+  readDecimal,
+  type Result,
+  type Sale,
+} from "@efapiao/model";
 import { type BuildOptions, issueDateOf } from "./build.js";
 import { Decimal, moneyText, ZERO } from "./decimal.js";
-import { assembleInvoice, type LineGroup, lineGroups } from "./invoice-lines.js";
+import { assembleInvoice, saleInvoiceLines } from "./invoice-lines.js";
+import { totalsOf } from "./totals.js";
 
 export interface SplitLimits {
   /** The most one invoice may carry: 价税合计, or 金额 with `by: "amount"` (decimal text or number). */
@@ -35,45 +44,54 @@ export function splitSale(sale: Sale, limits: SplitLimits, options: BuildOptions
   const byAmount = limits.by === "amount";
   const issueDate = issueDateOf(sale, options);
   if (!issueDate.ok) return issueDate;
-  const groups = lineGroups(sale, options.codes);
-  if (!groups.ok) return groups;
+  const computed = saleInvoiceLines(sale, options.codes);
+  if (!computed.ok) return computed;
 
-  const invoices: LineGroup[][] = [];
+  const invoices: InvoiceLine[][] = [];
   const diagnostics: Diagnostic[] = [];
-  let current: LineGroup[] = [];
-  let lineCount = 0;
+  let current: InvoiceLine[] = [];
   let value = ZERO;
-  for (const group of groups.value) {
-    const groupValue = byAmount ? group.amount : group.amount.plus(group.tax);
+  // Group k holds the invoice lines of sale line k.
+  groupsOf(computed.value.lines).forEach((group, saleIndex) => {
+    let groupValue = ZERO;
+    for (const line of group) groupValue = groupValue.plus(line.amount).plus(byAmount ? 0 : line.tax);
     if (maxTotal !== undefined && groupValue.gt(maxTotal)) {
-      diagnostics.push(lineOverLimit(group.saleIndex, groupValue, maxTotal, byAmount));
-      continue;
+      diagnostics.push(lineOverLimit(saleIndex, groupValue, maxTotal, byAmount));
+      return;
     }
-    if (maxLines !== undefined && group.lines.length > maxLines) {
-      diagnostics.push(pairOverLineLimit(group.saleIndex, maxLines));
-      continue;
+    if (maxLines !== undefined && group.length > maxLines) {
+      diagnostics.push(pairOverLineLimit(saleIndex, maxLines));
+      return;
     }
     const full =
-      (maxLines !== undefined && lineCount + group.lines.length > maxLines) ||
+      (maxLines !== undefined && current.length + group.length > maxLines) ||
       (maxTotal !== undefined && value.plus(groupValue).gt(maxTotal));
     if (full && current.length > 0) {
       invoices.push(current);
       current = [];
-      lineCount = 0;
       value = ZERO;
     }
-    current.push(group);
-    lineCount += group.lines.length;
+    current.push(...group);
     value = value.plus(groupValue);
-  }
+  });
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   invoices.push(current);
   const yuan = options.words ?? "圆";
   return {
     ok: true,
-    value: invoices.map((groupsOfInvoice) => assembleInvoice(sale, groupsOfInvoice, issueDate.value, yuan)),
+    value: invoices.map((lines) => assembleInvoice(sale, lines, totalsOf(lines, yuan), issueDate.value)),
     diagnostics: [],
   };
+}
+
+/** The lines that must stay together: each line, with its discount line when it has one. */
+function groupsOf(lines: readonly InvoiceLine[]): InvoiceLine[][] {
+  const groups: InvoiceLine[][] = [];
+  for (const line of lines) {
+    if (line.nature === "discount") groups[groups.length - 1]!.push(line);
+    else groups.push([line]);
+  }
+  return groups;
 }
 
 function checkLimits(limits: SplitLimits): Result<{ maxTotal?: Decimal; maxLines?: number }> {

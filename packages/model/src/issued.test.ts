@@ -69,7 +69,11 @@ describe("withIssuance", () => {
   });
 
   it("explains bad details with paths instead of throwing", () => {
-    const result = withIssuance(invoice, { ...issuance, number: "2644200000003691631", issuedAt: "2026-02-30" });
+    const result = withIssuance(invoice, {
+      ...issuance,
+      number: "2644200000003691631",
+      issuedAt: "2026-02-30",
+    });
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map((d) => [d.path, d.rule])).toEqual([
       ["number", "INVOICE_NUMBER_LENGTH"],
@@ -124,7 +128,13 @@ describe("dates and blocks", () => {
   });
 
   it("XmlBlockSchema checks nested blocks and names", () => {
-    const toll = { name: "Toll", children: [{ name: "PlateNumber", text: "粤A12345" }, { name: "efp:x", attributes: { URI: "/a" } }] };
+    const toll = {
+      name: "Toll",
+      children: [
+        { name: "PlateNumber", text: "粤A12345" },
+        { name: "efp:x", attributes: { URI: "/a" } },
+      ],
+    };
     expect(XmlBlockSchema.safeParse(toll).success).toBe(true);
     const bad = XmlBlockSchema.safeParse({ name: "Toll", children: [{ name: "1bad" }] });
     expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(["children.0.name"]);

@@ -32,7 +32,9 @@ export interface XmlBlock {
 
 export const XmlBlockSchema: z.ZodType<XmlBlock> = z.strictObject({
   name: patternText(XML_NAME, "不是有效的 XML 元素名", "Not an XML element name"),
-  attributes: z.record(patternText(XML_NAME, "不是有效的 XML 属性名", "Not an XML attribute name"), z.string()).optional(),
+  attributes: z
+    .record(patternText(XML_NAME, "不是有效的 XML 属性名", "Not an XML attribute name"), z.string())
+    .optional(),
   text: z.string().min(1).optional(),
   get children() {
     return z.array(XmlBlockSchema).min(1).optional();
@@ -63,7 +65,10 @@ export function datePart(dateTime: string): string {
 /** A date or a date-time, kept as written. */
 export const DateTimeText = z.string().refine(isDateOrDateTime, {
   message: "Write a date as YYYY-MM-DD, optionally followed by a time HH:MM:SS (e.g. 2024-01-24 16:23:48)",
-  params: { zh: "日期应写作 YYYY-MM-DD，可带时间 HH:MM:SS（例如 2024-01-24 16:23:48）", rule: "ISSUED_DATE_TIME" },
+  params: {
+    zh: "日期应写作 YYYY-MM-DD，可带时间 HH:MM:SS（例如 2024-01-24 16:23:48）",
+    rule: "ISSUED_DATE_TIME",
+  },
 });
 
 /** A 20-digit 数电票号码, checked by {@link parseInvoiceNumber} (its warnings, e.g. masked years, pass). */
@@ -137,7 +142,10 @@ export const IssuedInvoiceSchema = InvoiceSchema.extend(issuedFields).superRefin
       code: "custom",
       path: ["issueDate"],
       message: `issueDate must be the day of issuedAt (${datePart(invoice.issuedAt)})`,
-      params: { zh: `开票日期应为开票时间当天（${datePart(invoice.issuedAt)}）`, rule: "ISSUED_DATE_MISMATCH" },
+      params: {
+        zh: `开票日期应为开票时间当天（${datePart(invoice.issuedAt)}）`,
+        rule: "ISSUED_DATE_MISMATCH",
+      },
     });
   }
   if (invoice.red && invoice.direction !== "red") {
@@ -145,7 +153,10 @@ export const IssuedInvoiceSchema = InvoiceSchema.extend(issuedFields).superRefin
       code: "custom",
       path: ["red"],
       message: "Only a red invoice refers to a reversed invoice (direction must be red)",
-      params: { zh: "只有红字发票才有被红冲的蓝字发票信息（direction 应为 red）", rule: "ISSUED_RED_ON_BLUE" },
+      params: {
+        zh: "只有红字发票才有被红冲的蓝字发票信息（direction 应为 red）",
+        rule: "ISSUED_RED_ON_BLUE",
+      },
     });
   }
 });

@@ -127,7 +127,7 @@ describe("quantifiers, aggregates, neighbours", () => {
     );
     expect(run(text, doc)).toEqual([]);
     const first = structuredClone(doc);
-    first.lines = [first.lines[1], first.lines[0]];
+    first.lines = [first.lines[1]!, first.lines[0]!];
     expect(run(text, first).map((d) => d.path)).toEqual(["lines[0]"]);
     expect(holds("line.next is missing", doc, "  for each line in lines where line.index = 3")).toBe(true);
   });

@@ -170,8 +170,8 @@ describe("mutations", () => {
     expect(applyMutation(doc, m({ op: "set", path: ["lines", 2], value: { a: 3 } }))).toBeUndefined();
     expect(applyMutation(doc, m({ op: "remove", path: ["lines", 0] }))).toBeUndefined();
     expect(doc).toEqual({ lines: [{ a: 1 }, { a: 3 }], buyer: { taxId: "x" } });
-    doc.lines[0].a = 9;
-    expect(doc.lines[1].a).toBe(3);
+    doc.lines[0]!.a = 9;
+    expect(doc.lines[1]!.a).toBe(3);
   });
 
   it("explains paths that do not fit", () => {

@@ -17,7 +17,14 @@ const leaf = (code: string, name: string, shortName: string, rates: string[], pa
   parent,
 });
 
+/** A summary row (汇总项): kept so that "summary rows cannot be invoiced" works on the built-in list too. */
+const summary = (code: string, name: string, shortName: string, parent: string): CodeEntry => ({
+  ...leaf(code, name, shortName, [], parent),
+  summary: true,
+});
+
 const BUILTIN_ROWS: readonly CodeEntry[] = [
+  summary("3040201000000000000", "软件服务", "信息技术服务", "3040200000000000000"),
   leaf("3040201010000000000", "软件开发服务", "信息技术服务", ["0.06"], "3040201000000000000"),
   leaf("3040203000000000000", "信息系统服务", "信息技术服务", ["0.06"], "3040200000000000000"),
   leaf("3040301990000000000", "其他设计服务", "设计服务", ["0.06"], "3040301000000000000"),

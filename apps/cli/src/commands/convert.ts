@@ -50,16 +50,24 @@ export const convert: Command = async (args, io) => {
     "bureau-name": { type: "string" },
   });
   if (positionals.length !== 1) {
-    throw new UsageError("convert 需要一个输入文件（或 - 表示标准输入）", "convert takes one input FILE (or - for stdin)");
+    throw new UsageError(
+      "convert 需要一个输入文件（或 - 表示标准输入）",
+      "convert takes one input FILE (or - for stdin)",
+    );
   }
   if (values.to === undefined) {
     throw new UsageError(`convert 需要 --to ${TARGETS.join("|")}`, `convert needs --to ${TARGETS.join("|")}`);
   }
   const to = oneOf("to", values.to, TARGETS, "canonical");
   const words = oneOf("words", values.words, ["圆", "元"], "圆");
-  const kind = values.kind === undefined ? undefined : oneOf("kind", values.kind, ["special", "general"], "special");
+  const kind =
+    values.kind === undefined ? undefined : oneOf("kind", values.kind, ["special", "general"], "special");
 
-  const read = await readDocument(io, await readInput(io, positionals[0]!), { codes: values.codes, words, kind });
+  const read = await readDocument(io, await readInput(io, positionals[0]!), {
+    codes: values.codes,
+    words,
+    kind,
+  });
   if (!read.ok) return reject(io, read.diagnostics);
   report(io, read.diagnostics);
 
@@ -73,7 +81,9 @@ export const convert: Command = async (args, io) => {
   const written =
     to === "sta-xml"
       ? writeStaXml(given || !read.value.issued ? applyIssuance(read.value, issuance) : read.value.issued)
-      : writeDocbitsXml(given ? applyIssuance(read.value, issuance) : (read.value.issued ?? read.value.invoice));
+      : writeDocbitsXml(
+          given ? applyIssuance(read.value, issuance) : (read.value.issued ?? read.value.invoice),
+        );
   if (!written.ok) return reject(io, written.diagnostics);
   report(io, written.diagnostics);
   io.stdout(written.value);
@@ -108,7 +118,8 @@ async function readDocument(
             rule: "CONVERT_UNKNOWN_FORMAT",
             severity: "error",
             path: "",
-            message: "无法识别输入格式：应为 JSON（销售数据、发票或已开具发票）、平台 EInvoice XML 或 DocBits XML",
+            message:
+              "无法识别输入格式：应为 JSON（销售数据、发票或已开具发票）、平台 EInvoice XML 或 DocBits XML",
             messageEn:
               "Unrecognised input: expected JSON (sale data, an invoice or an issued invoice), the platform's EInvoice XML or DocBits XML",
           },
@@ -137,7 +148,9 @@ async function readJson(
 }
 
 function issuedRead(result: Result<IssuedInvoice>): Result<Read> {
-  return result.ok ? { ...result, value: { invoice: toInvoice(result.value), issued: result.value } } : result;
+  return result.ok
+    ? { ...result, value: { invoice: toInvoice(result.value), issued: result.value } }
+    : result;
 }
 
 function invoiceRead(result: Result<Invoice>): Result<Read> {
@@ -178,7 +191,10 @@ function applyIssuance(read: Read, options: IssuanceValues): IssuedInvoice {
       });
   if (!result.ok) {
     const lines = result.diagnostics.map((d) => `  ${d.path}: ${d.message} / ${d.messageEn}`).join("\n");
-    throw new UsageError(`发票号码、开票时间或税务机关有误：\n${lines}`, `Invalid issuance details:\n${lines}`);
+    throw new UsageError(
+      `发票号码、开票时间或税务机关有误：\n${lines}`,
+      `Invalid issuance details:\n${lines}`,
+    );
   }
   return result.value;
 }

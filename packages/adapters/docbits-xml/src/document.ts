@@ -34,7 +34,10 @@ export const DocbitsItemSchema = z.strictObject({
    * 税收分类编码. DocBits documents no element for it; efapiao writes it as `efp:tax_code` in its own
    * namespace so that its files read back into a complete invoice (see {@link EFAPIAO_EXTENSION_NAMESPACE}).
    */
-  taxCode: z.string().regex(/^\d{19}$/).optional(),
+  taxCode: z
+    .string()
+    .regex(/^\d{19}$/)
+    .optional(),
 });
 
 export const DocbitsFapiaoSchema = z.strictObject({

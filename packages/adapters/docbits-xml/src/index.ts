@@ -13,4 +13,9 @@ export {
 } from "./document.js";
 export { readDocbitsXml } from "./read.js";
 export { type DocbitsToInvoiceOptions, docbitsToInvoice } from "./to-invoice.js";
-export { invoiceToDocbits, type WriteDocbitsOptions, writeDocbitsDocument, writeDocbitsXml } from "./write.js";
+export {
+  invoiceToDocbits,
+  type WriteDocbitsOptions,
+  writeDocbitsDocument,
+  writeDocbitsXml,
+} from "./write.js";

@@ -25,7 +25,17 @@ export const PARTY_FIELDS = [
 ] as const;
 
 /** items/item children in the documented order; tax_code is efapiao's extension (own namespace). */
-export const ITEM_FIELDS = ["seq", "name", "spec", "quantity", "unit", "unit_price", "tax_rate", "tax_amount", "amount"] as const;
+export const ITEM_FIELDS = [
+  "seq",
+  "name",
+  "spec",
+  "quantity",
+  "unit",
+  "unit_price",
+  "tax_rate",
+  "tax_amount",
+  "amount",
+] as const;
 export const TAX_CODE = "tax_code";
 
 /** total children; read from total or the root. */

@@ -3,7 +3,14 @@
  * and depth limits, no DTDs). Fields are looked for where either DocBits page puts them.
  */
 import { type Result, zodIssuesToDiagnostics } from "@efapiao/model";
-import { compact, DOCBITS_NAMESPACE, FieldReader, readXml, XmlCursor, type XmlLimits } from "@efapiao/sta-xml";
+import {
+  compact,
+  DOCBITS_NAMESPACE,
+  FieldReader,
+  readXml,
+  XmlCursor,
+  type XmlLimits,
+} from "@efapiao/sta-xml";
 import { type DocbitsFapiao, DocbitsFapiaoSchema } from "./document.js";
 import { HEAD_FIELDS, PARTY_FIELDS, TAX_CODE, TOTAL_FIELDS, TRAILER_FIELDS } from "./layout.js";
 
@@ -59,7 +66,10 @@ export function readDocbitsXml(text: string, options: { limits?: XmlLimits } = {
 function readItems(r: FieldReader, root: XmlCursor) {
   const items = r.need(root, "items")?.children("item") ?? [];
   if (items.length === 0 && root.child("items")) {
-    r.fail("MISSING", `${root.path}/items/item`, { zh: "没有明细行 <item>", en: "There are no lines <item>" });
+    r.fail("MISSING", `${root.path}/items/item`, {
+      zh: "没有明细行 <item>",
+      en: "There are no lines <item>",
+    });
   }
   return items.map((item) => {
     const code = r.token(item, TAX_CODE);

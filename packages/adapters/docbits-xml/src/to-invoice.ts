@@ -48,17 +48,32 @@ export function docbitsToInvoice(doc: DocbitsFapiao, options: DocbitsToInvoiceOp
   }
   const issueDate = doc.issueDate?.slice(0, 10);
   if (!issueDate || !isCalendarDate(issueDate)) {
-    fail("DATE", "/fapiao/fapiao_head/issue_date", "缺少有效的开票日期 issue_date", "A valid issue_date is missing");
+    fail(
+      "DATE",
+      "/fapiao/fapiao_head/issue_date",
+      "缺少有效的开票日期 issue_date",
+      "A valid issue_date is missing",
+    );
   }
   if (!doc.seller.taxpayerId) {
-    fail("MISSING", "/fapiao/seller/taxpayer_id", "缺少销售方纳税人识别号", "The seller's taxpayer_id is missing");
+    fail(
+      "MISSING",
+      "/fapiao/seller/taxpayer_id",
+      "缺少销售方纳税人识别号",
+      "The seller's taxpayer_id is missing",
+    );
   }
 
   const lines = doc.items.map((item, i) => {
     const path = `/fapiao/items/item[${i + 1}]`;
     const parts = splitItemName(item.name);
     if (!parts) {
-      fail("ITEM_NAME", `${path}/name`, `项目名称 “${item.name}” 应写作 *简称*名称`, `The item name "${item.name}" should read *short name*name`);
+      fail(
+        "ITEM_NAME",
+        `${path}/name`,
+        `项目名称 “${item.name}” 应写作 *简称*名称`,
+        `The item name "${item.name}" should read *short name*name`,
+      );
     }
     if (!item.taxCode) {
       fail(
@@ -127,7 +142,10 @@ export function docbitsToInvoice(doc: DocbitsFapiao, options: DocbitsToInvoiceOp
   });
   const checked = InvoiceSchema.safeParse(invoice);
   if (checked.success) return { ok: true, value: checked.data, diagnostics: notes };
-  return { ok: false, diagnostics: [...notes, ...zodIssuesToDiagnostics(checked.error.issues, "DOCBITS_INVOICE")] };
+  return {
+    ok: false,
+    diagnostics: [...notes, ...zodIssuesToDiagnostics(checked.error.issues, "DOCBITS_INVOICE")],
+  };
 }
 
 /** DocBits has no red-letter marker; a negative total is the one sign of a red invoice. */

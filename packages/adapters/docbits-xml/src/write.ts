@@ -37,7 +37,10 @@ const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
  * @example
  * invoiceToDocbits(invoice).items[0] // { seq: "1", name: "*信息技术服务*软件开发", taxRate: "0.06", … }
  */
-export function invoiceToDocbits(invoice: Invoice | IssuedInvoice, options: WriteDocbitsOptions = {}): DocbitsFapiao {
+export function invoiceToDocbits(
+  invoice: Invoice | IssuedInvoice,
+  options: WriteDocbitsOptions = {},
+): DocbitsFapiao {
   const issued = "number" in invoice ? (invoice as IssuedInvoice) : undefined;
   const { seller, buyer, totals } = invoice;
   const type = options.fapiaoType === "electronic" ? TYPE_NAMES.electronic : TYPE_NAMES[invoice.kind];
@@ -54,7 +57,12 @@ export function invoiceToDocbits(invoice: Invoice | IssuedInvoice, options: Writ
       bankAccount: seller.bankAccount,
     }),
     // DocBits documents no bank fields for the buyer.
-    buyer: stripUndefined({ name: buyer.name, taxpayerId: buyer.taxId, address: buyer.address, telephone: buyer.phone }),
+    buyer: stripUndefined({
+      name: buyer.name,
+      taxpayerId: buyer.taxId,
+      address: buyer.address,
+      telephone: buyer.phone,
+    }),
     items: invoice.lines.map((line) =>
       stripUndefined({
         seq: String(line.index),
@@ -83,14 +91,22 @@ export function invoiceToDocbits(invoice: Invoice | IssuedInvoice, options: Writ
  * const written = writeDocbitsXml(invoice);
  * written.ok && classifyDocbits(written.value) // "special"
  */
-export function writeDocbitsXml(invoice: Invoice | IssuedInvoice, options: WriteDocbitsOptions = {}): Result<string> {
+export function writeDocbitsXml(
+  invoice: Invoice | IssuedInvoice,
+  options: WriteDocbitsOptions = {},
+): Result<string> {
   const schema = "number" in invoice ? IssuedInvoiceSchema : InvoiceSchema;
   const checked = schema.safeParse(invoice);
-  if (!checked.success) return { ok: false, diagnostics: zodIssuesToDiagnostics(checked.error.issues, "INVOICE") };
+  if (!checked.success)
+    return { ok: false, diagnostics: zodIssuesToDiagnostics(checked.error.issues, "INVOICE") };
   const valid = checked.data as Invoice | IssuedInvoice;
   // Line natures are checked against what the reader will infer, which knows red only by a negative total.
   const asRead = { ...valid, direction: directionShownBy(valid.totals.total) };
-  const dropped = droppedFieldWarnings(asRead, ["policy", "naturalPerson", "buyerBank", "lineNature"], "DocBits XML");
+  const dropped = droppedFieldWarnings(
+    asRead,
+    ["policy", "naturalPerson", "buyerBank", "lineNature"],
+    "DocBits XML",
+  );
   const diagnostics: Diagnostic[] = [...xmlCharacterErrors(valid), ...dropped];
   if (options.fapiaoType === "electronic") diagnostics.push(...kindNotKept());
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
@@ -100,8 +116,10 @@ export function writeDocbitsXml(invoice: Invoice | IssuedInvoice, options: Write
 /** Serializes a DocBits document. */
 export function writeDocbitsDocument(doc: DocbitsFapiao): string {
   const fields = doc as unknown as Record<string, unknown>;
-  const leaf = (name: string, text: unknown): XmlBlock[] => (typeof text === "string" ? [{ name, text }] : []);
-  const group = (name: string, children: XmlBlock[]): XmlBlock[] => (children.length > 0 ? [{ name, children }] : []);
+  const leaf = (name: string, text: unknown): XmlBlock[] =>
+    typeof text === "string" ? [{ name, text }] : [];
+  const group = (name: string, children: XmlBlock[]): XmlBlock[] =>
+    children.length > 0 ? [{ name, children }] : [];
   const party = (p: DocbitsFapiao["seller"]) =>
     PARTY_FIELDS.flatMap(([element, key]) => leaf(element, (p as Record<string, unknown>)[key]));
   const item = (i: DocbitsFapiao["items"][number]): XmlBlock => ({
@@ -118,7 +136,13 @@ export function writeDocbitsDocument(doc: DocbitsFapiao): string {
       ...leaf("tax_amount", i.taxAmount),
       ...leaf("amount", i.amount),
       ...(i.taxCode
-        ? [{ name: `efp:${TAX_CODE}`, attributes: { "xmlns:efp": EFAPIAO_EXTENSION_NAMESPACE }, text: i.taxCode }]
+        ? [
+            {
+              name: `efp:${TAX_CODE}`,
+              attributes: { "xmlns:efp": EFAPIAO_EXTENSION_NAMESPACE },
+              text: i.taxCode,
+            },
+          ]
         : []),
     ],
   });
@@ -128,11 +152,17 @@ export function writeDocbitsDocument(doc: DocbitsFapiao): string {
     // Attribute order matters to DocBits' text patterns: `<fapiao xmlns="…" version="1.0">`.
     attributes: { xmlns: DOCBITS_NAMESPACE, version: "1.0" },
     children: [
-      ...group("fapiao_head", HEAD_FIELDS.flatMap(([element, key]) => leaf(element, fields[key]))),
+      ...group(
+        "fapiao_head",
+        HEAD_FIELDS.flatMap(([element, key]) => leaf(element, fields[key])),
+      ),
       ...group("seller", party(doc.seller)),
       ...group("buyer", party(doc.buyer)),
       ...group("items", doc.items.map(item)),
-      ...group("total", TOTAL_FIELDS.flatMap(([element, key]) => leaf(element, total[key]))),
+      ...group(
+        "total",
+        TOTAL_FIELDS.flatMap(([element, key]) => leaf(element, total[key])),
+      ),
       ...TRAILER_FIELDS.flatMap(([element, key]) => leaf(element, fields[key])),
     ],
   };
@@ -146,7 +176,8 @@ function kindNotKept(): Diagnostic[] {
       severity: "warning",
       path: "kind",
       message: "fapiao_type 写为“电子发票”时，文件不再说明专用发票还是普通发票",
-      messageEn: 'With fapiao_type "电子发票" the file no longer says whether the invoice is special or general',
+      messageEn:
+        'With fapiao_type "电子发票" the file no longer says whether the invoice is special or general',
     },
   ];
 }

@@ -17,7 +17,10 @@ import {
 const gdRead = parseStaXml(readSample(GD));
 const gd = gdRead.ok ? gdRead.value : (undefined as never);
 
-function written(invoice: Parameters<typeof writeDocbitsXml>[0], options?: Parameters<typeof writeDocbitsXml>[1]) {
+function written(
+  invoice: Parameters<typeof writeDocbitsXml>[0],
+  options?: Parameters<typeof writeDocbitsXml>[1],
+) {
   const result = writeDocbitsXml(invoice, options);
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics, null, 2));
   return result.value;
@@ -108,12 +111,16 @@ describe("classifyDocbits", () => {
   });
 
   it("needs the namespace as well as fapiao_type", () => {
-    expect(classifyDocbits("<fapiao><fapiao_head><fapiao_type>专用发票</fapiao_type></fapiao_head></fapiao>")).toBeUndefined();
+    expect(
+      classifyDocbits("<fapiao><fapiao_head><fapiao_type>专用发票</fapiao_type></fapiao_head></fapiao>"),
+    ).toBeUndefined();
     expect(classifyDocbits(readSample(GD))).toBeUndefined();
   });
 
   it("matches the literal element, as a text pattern does", () => {
-    expect(classifyDocbits(GD_DOCBITS.replace("<fapiao_type>专用发票", "<fapiao_type> 专用发票"))).toBeUndefined();
+    expect(
+      classifyDocbits(GD_DOCBITS.replace("<fapiao_type>专用发票", "<fapiao_type> 专用发票")),
+    ).toBeUndefined();
   });
 
   it("first match wins among equally long patterns, in the documented order", () => {
@@ -141,7 +148,9 @@ describe("readDocbitsXml and docbitsToInvoice", () => {
       // round-trip.
       .filter((invoice) => {
         const direction = invoice.totals.total.startsWith("-") ? "red" : "blue";
-        return inferLineNatures(invoice.lines, direction).every((nature, i) => nature === invoice.lines[i]!.nature);
+        return inferLineNatures(invoice.lines, direction).every(
+          (nature, i) => nature === invoice.lines[i]!.nature,
+        );
       });
     fc.assert(
       fc.property(canonical, (invoice) => {
@@ -210,9 +219,9 @@ describe("readDocbitsXml and docbitsToInvoice", () => {
       ["DOCBITS_MISSING", "/fapiao/total_tax"],
       ["DOCBITS_MISSING", "/fapiao/total_with_tax"],
     ]);
-    expect(rules(`<!DOCTYPE fapiao [<!ENTITY x SYSTEM "file:///etc/passwd">]>${GD_DOCBITS.slice(39)}`)).toEqual([
-      ["XML_DTD_REFUSED", ""],
-    ]);
+    expect(
+      rules(`<!DOCTYPE fapiao [<!ENTITY x SYSTEM "file:///etc/passwd">]>${GD_DOCBITS.slice(39)}`),
+    ).toEqual([["XML_DTD_REFUSED", ""]]);
   });
 
   it("writes what it reads: a read document serializes back to the same text", () => {
@@ -220,4 +229,3 @@ describe("readDocbitsXml and docbitsToInvoice", () => {
     expect(read.ok && writeDocbitsDocument(read.value)).toBe(GD_DOCBITS);
   });
 });
-

@@ -23,7 +23,11 @@ function issued(text: string) {
 /** The gd invoice with its line repeated: the platform's documented ceiling is about 2,000 lines. */
 function manyLines(count: number): string {
   const gd = issued(read("gd-special-1pct-inclusive.xml"));
-  const lines = Array.from({ length: count }, (_, i) => ({ ...gd.lines[0]!, index: i + 1, spec: `型号-${i}` }));
+  const lines = Array.from({ length: count }, (_, i) => ({
+    ...gd.lines[0]!,
+    index: i + 1,
+    spec: `型号-${i}`,
+  }));
   const written = writeStaXml({ ...gd, lines });
   if (!written.ok) throw new Error(JSON.stringify(written.diagnostics));
   return written.value;

@@ -18,7 +18,10 @@ const HEAD = 64 * 1024;
  * detectDocumentFormat('{"kind": "special", …}')                          // "json"
  */
 export function detectDocumentFormat(text: string): DocumentFormat {
-  const head = text.slice(0, HEAD).replace(/^\uFEFF/, "").trimStart();
+  const head = text
+    .slice(0, HEAD)
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   if (head.startsWith("{") || head.startsWith("[")) return "json";
   if (!head.startsWith("<")) return "unknown";
   // Skip the declaration, processing instructions, comments and a DOCTYPE before the root element (a

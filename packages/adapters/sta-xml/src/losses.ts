@@ -64,9 +64,11 @@ export function droppedFieldWarnings(
   }
   if (dropped.includes("buyerBank")) {
     if (invoice.buyer.bankName !== undefined) lost("buyer.bankName", "购买方开户行", "the buyer's bank");
-    if (invoice.buyer.bankAccount !== undefined) lost("buyer.bankAccount", "购买方银行账号", "the buyer's bank account");
+    if (invoice.buyer.bankAccount !== undefined)
+      lost("buyer.bankAccount", "购买方银行账号", "the buyer's bank account");
   }
-  if (dropped.includes("lineNature")) out.push(...lineNatureWarnings(invoice.lines, invoice.direction ?? "blue"));
+  if (dropped.includes("lineNature"))
+    out.push(...lineNatureWarnings(invoice.lines, invoice.direction ?? "blue"));
   invoice.lines.forEach((line, i) => {
     if (line.index !== i + 1) {
       out.push(

@@ -25,13 +25,7 @@ import {
 import Decimal from "decimal.js";
 import { compact } from "./compact.js";
 import { splitItemName } from "./item-name.js";
-import {
-  type Container,
-  DIRECTION_CODES,
-  LAYOUT,
-  PARTY_FIELDS,
-  SUPPORTED_VERSIONS,
-} from "./layout.js";
+import { type Container, DIRECTION_CODES, LAYOUT, PARTY_FIELDS, SUPPORTED_VERSIONS } from "./layout.js";
 import { inferLineNatures } from "./line-nature.js";
 import { XmlCursor } from "./xml/cursor.js";
 import { FieldReader } from "./xml/fields.js";
@@ -73,7 +67,8 @@ class EInvoiceReader {
   constructor(private readonly root: XmlCursor) {}
 
   read(): Result<IssuedInvoice> {
-    const { r, root } = this;
+    const r = this.r;
+    const root = this.root;
     const header = r.need(root, "Header");
     const data = r.need(root, "EInvoiceData");
     const supervision = r.need(root, "TaxSupervisionInfo");
@@ -97,7 +92,10 @@ class EInvoiceReader {
     if (data) this.skipUnknown(data, "EInvoiceData");
 
     const issuedAt = r.dateTime(supervision, "IssueTime", true);
-    const taxBureau = { code: r.token(supervision, "TaxBureauCode", true), name: r.text(supervision, "TaxBureauName", true) };
+    const taxBureau = {
+      code: r.token(supervision, "TaxBureauCode", true),
+      name: r.text(supervision, "TaxBureauName", true),
+    };
     if (supervision) this.skipUnknown(supervision, "TaxSupervisionInfo");
 
     const diagnostics = [...r.diagnostics, ...this.notes];
@@ -179,7 +177,10 @@ class EInvoiceReader {
   }
 
   /** GeneralOrSpecialVAT: the code decides; an empty code falls back to the label's name. */
-  private kind(labels: XmlCursor | undefined, header: XmlCursor | undefined): "special" | "general" | undefined {
+  private kind(
+    labels: XmlCursor | undefined,
+    header: XmlCursor | undefined,
+  ): "special" | "general" | undefined {
     const label = labels?.child("GeneralOrSpecialVAT");
     const code = label?.child("LabelCode")?.text?.trim();
     if (code === KIND_CODES.special) return "special";
@@ -187,7 +188,9 @@ class EInvoiceReader {
     const name = label?.child("LabelName")?.text ?? "";
     if (!code && name.includes("专用")) return "special";
     if (!code && name.includes("普通")) return "general";
-    const path = label ? label.pathOf("LabelCode") : (labels ?? header)?.pathOf("GeneralOrSpecialVAT") ?? "/EInvoice/Header";
+    const path = label
+      ? label.pathOf("LabelCode")
+      : ((labels ?? header)?.pathOf("GeneralOrSpecialVAT") ?? "/EInvoice/Header");
     return this.r.fail("KIND", path, {
       zh: `无法确定发票种类：<GeneralOrSpecialVAT> 的代码应为 01（专用发票）或 02（普通发票），这里是 “${code ?? ""}”`,
       en: `Cannot tell the invoice kind: <GeneralOrSpecialVAT> should have code 01 (special) or 02 (general), got "${code ?? ""}"`,
@@ -198,7 +201,8 @@ class EInvoiceReader {
   private direction(labels: XmlCursor | undefined, red: RedReference | undefined): "blue" | "red" {
     const label = labels?.child("InIssuType");
     const code = label?.child("LabelCode")?.text?.trim();
-    const path = label?.pathOf("LabelCode") ?? labels?.pathOf("InIssuType") ?? "/EInvoice/Header/InherentLabel";
+    const path =
+      label?.pathOf("LabelCode") ?? labels?.pathOf("InIssuType") ?? "/EInvoice/Header/InherentLabel";
     const guessed = red ? "red" : "blue";
     if (code === DIRECTION_CODES.blue || code === DIRECTION_CODES.red) {
       const direction = code === DIRECTION_CODES.blue ? "blue" : "red";
@@ -360,7 +364,8 @@ class EInvoiceReader {
         const parsed = parseInvoiceNumber(original, redBlock.pathOf("OriginalInvoiceCode"));
         this.notes.push(...parsed.diagnostics);
       }
-      if (original !== undefined && form !== undefined) red = { originalNumber: original, confirmationFormNumber: form };
+      if (original !== undefined && form !== undefined)
+        red = { originalNumber: original, confirmationFormNumber: form };
     }
     return { red, business: business.length > 0 ? business : undefined };
   }

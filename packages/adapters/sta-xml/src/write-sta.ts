@@ -103,7 +103,8 @@ function header(invoice: IssuedInvoice): XmlBlock {
       InIssuType: label("InIssuType", DIRECTION_CODES[invoice.direction], IN_ISSU_TYPE_NAME),
       EInvoiceType: label("EInvoiceType", eInvoiceType.code, eInvoiceType.name),
       GeneralOrSpecialVAT: label("GeneralOrSpecialVAT", KIND_CODES[invoice.kind], KIND_NAMES[invoice.kind]),
-      TaxpayerType: invoice.taxpayerType && label("TaxpayerType", invoice.taxpayerType.code, invoice.taxpayerType.name),
+      TaxpayerType:
+        invoice.taxpayerType && label("TaxpayerType", invoice.taxpayerType.code, invoice.taxpayerType.name),
     }),
     UndefinedLabel: container("UndefinedLabel", {
       Label: invoice.labels.map((l) =>
@@ -162,16 +163,21 @@ function line(item: InvoiceLine): XmlBlock {
     TaxRate: leaf("TaxRate", item.taxRate),
     ComTaxAm: leaf("ComTaxAm", item.tax),
     // 价税合计 of the line: not held by the model, since it is always 金额 + 税额.
-    TotaltaxIncludedAmount: leaf("TotaltaxIncludedAmount", new Decimal(item.amount).plus(item.tax).toFixed(2)),
+    TotaltaxIncludedAmount: leaf(
+      "TotaltaxIncludedAmount",
+      new Decimal(item.amount).plus(item.tax).toFixed(2),
+    ),
     TaxClassificationCode: leaf("TaxClassificationCode", item.code),
   });
 }
 
 function specificInformation(invoice: IssuedInvoice): XmlBlock {
-  const red: XmlBlock | undefined = invoice.red && container("RedEInvoice", {
-    OriginalInvoiceCode: leaf("OriginalInvoiceCode", invoice.red.originalNumber),
-    CreditNoteNumber: leaf("CreditNoteNumber", invoice.red.confirmationFormNumber),
-  });
+  const red: XmlBlock | undefined =
+    invoice.red &&
+    container("RedEInvoice", {
+      OriginalInvoiceCode: leaf("OriginalInvoiceCode", invoice.red.originalNumber),
+      CreditNoteNumber: leaf("CreditNoteNumber", invoice.red.confirmationFormNumber),
+    });
   const children = [...(red ? [red] : []), ...(invoice.specificBusiness ?? [])];
   return children.length > 0 ? { name: "SpecificInformation", children } : { name: "SpecificInformation" };
 }

@@ -10,8 +10,41 @@ import fc from "fast-check";
 import { inferLineNatures } from "../src/line-nature.js";
 
 const PIECES = [
-  "a", "Z", "0", "9", " ", "-", ".", "，", "（", "）", "&", "<", ">", '"', "'", "&amp;", "]]>", "#", ";", "/", "*",
-  "\n", "\t", "\r", "\r\n", "中", "国", "软件", "开发", "有限公司", "发票", "😀", "𠮷", "\u00a0", "=",
+  "a",
+  "Z",
+  "0",
+  "9",
+  " ",
+  "-",
+  ".",
+  "，",
+  "（",
+  "）",
+  "&",
+  "<",
+  ">",
+  '"',
+  "'",
+  "&amp;",
+  "]]>",
+  "#",
+  ";",
+  "/",
+  "*",
+  "\n",
+  "\t",
+  "\r",
+  "\r\n",
+  "中",
+  "国",
+  "软件",
+  "开发",
+  "有限公司",
+  "发票",
+  "😀",
+  "𠮷",
+  "\u00a0",
+  "=",
 ] as const;
 
 /** Any text a field may hold: at least one non-space character (blank text reads as absent). */
@@ -24,7 +57,8 @@ export const text = (maxPieces = 8) =>
 /** Text that may also be empty or blank (attribute values, label parts, leaf text of kept blocks). */
 const anyText = fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((parts) => parts.join(""));
 
-const digits = (length: number) => fc.array(fc.constantFrom(..."0123456789"), { minLength: length, maxLength: length }).map((d) => d.join(""));
+const digits = (length: number) =>
+  fc.array(fc.constantFrom(..."0123456789"), { minLength: length, maxLength: length }).map((d) => d.join(""));
 
 const NAMES = ["Toll", "PlateNumber", "起止日期", "Item", "efp:code", "Reference", "A_b-c.d"] as const;
 const ATTRIBUTE_NAMES = ["URI", "id", "类型", "xml:lang"] as const;
@@ -57,7 +91,10 @@ export const xmlBlock: fc.Arbitrary<XmlBlock> = fc.letrec<{ block: XmlBlock }>((
 /** Money in the canonical form, up to 11 integer digits, so a line's amount + tax stays within the 12 read. */
 export const money = (sign: "any" | "positive" | "negative" = "any") =>
   fc
-    .bigInt({ min: sign === "positive" ? 1n : -(10n ** 13n) + 1n, max: sign === "negative" ? -1n : 10n ** 13n - 1n })
+    .bigInt({
+      min: sign === "positive" ? 1n : -(10n ** 13n) + 1n,
+      max: sign === "negative" ? -1n : 10n ** 13n - 1n,
+    })
     .map((cents) => {
       const abs = cents < 0n ? -cents : cents;
       const body = `${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
@@ -116,7 +153,13 @@ const lineGroup: fc.Arbitrary<Layout[]> = fc
       policy: null,
     });
     if (!discounted || !/[1-9]/.test(amount) || amount.startsWith("-")) return [line];
-    const discount: Layout = { ...rest, itemName: line.itemName, amount: discountAmount, tax: discountTax, policy: null };
+    const discount: Layout = {
+      ...rest,
+      itemName: line.itemName,
+      amount: discountAmount,
+      tax: discountTax,
+      policy: null,
+    };
     return [line, discount];
   });
 

@@ -15,7 +15,10 @@ describe("detectDocumentFormat", () => {
     ['\uFEFF  {"kind": "special"}', "json"],
     ["[1, 2]", "json"],
     ["<html><body/></html>", "unknown"],
-    ['<?xml version="1.0"?><!DOCTYPE EInvoice [<!ENTITY x SYSTEM "file:///etc/passwd">]><EInvoice/>', "sta-xml"],
+    [
+      '<?xml version="1.0"?><!DOCTYPE EInvoice [<!ENTITY x SYSTEM "file:///etc/passwd">]><EInvoice/>',
+      "sta-xml",
+    ],
     ["kind: special", "unknown"],
     ["", "unknown"],
   ])("%j → %s", (text, format) => {

@@ -97,7 +97,10 @@ describe("parseStaXml on gd-special-1pct-inclusive.xml (v0.31, 1% tax-inclusive,
     expect(invoice.signature?.children?.[0]?.attributes?.URI).toBe(
       "/Einvoice/Header|/Einvoice/EinvoiceData|/Einvoice/SellerAuthentication|/Einvoice/TaxSupervisionInfo|/Einvoice/TaxBureauSignature/SignatureTime",
     );
-    expect(invoice.signature?.children?.[1]).toEqual({ name: "SignatureAlgorithm", text: "1.2.156.10197.1.501" });
+    expect(invoice.signature?.children?.[1]).toEqual({
+      name: "SignatureAlgorithm",
+      text: "1.2.156.10197.1.501",
+    });
   });
 
   it("notes the masked number (year 2001) as a warning only", () => {
@@ -138,11 +141,20 @@ describe("parseStaXml on mof-official-special.xml (v0.2, six-decimal rate and ta
   it("treats the empty SpecMod/MeaUnits and buyer elements as absent", () => {
     expect(invoice.lines[0]!.spec).toBeUndefined();
     expect(invoice.lines[0]!.unit).toBeUndefined();
-    expect(invoice.buyer).toEqual({ taxId: "91440000000000001Y", name: "示例商贸有限公司", naturalPerson: false });
+    expect(invoice.buyer).toEqual({
+      taxId: "91440000000000001Y",
+      name: "示例商贸有限公司",
+      naturalPerson: false,
+    });
   });
 
   it("reads totals, remark, date-time issue time, two labels and the tag", () => {
-    expect(invoice.totals).toEqual({ amount: "2.00", tax: "0.12", total: "2.12", totalInWords: "贰圆壹角贰分" });
+    expect(invoice.totals).toEqual({
+      amount: "2.00",
+      tax: "0.12",
+      total: "2.12",
+      totalInWords: "贰圆壹角贰分",
+    });
     expect(invoice).toMatchObject({
       number: "23440000000000100001",
       tag: "SWEI4400",
@@ -159,7 +171,9 @@ describe("parseStaXml on mof-official-special.xml (v0.2, six-decimal rate and ta
         { type: "发票开具方式标签", code: "1", name: "网页开票" },
       ],
     });
-    expect(invoice.signature?.children?.find((c) => c.name === "SignatureValue")).toEqual({ name: "SignatureValue" });
+    expect(invoice.signature?.children?.find((c) => c.name === "SignatureValue")).toEqual({
+      name: "SignatureValue",
+    });
   });
 
   it("validates as an Invoice", () => {
@@ -170,7 +184,10 @@ describe("parseStaXml on mof-official-special.xml (v0.2, six-decimal rate and ta
 describe("red-invoice-fragments.xml", () => {
   it("is fragments, not a document: refused with a clear error", () => {
     expect(refusal(readSample(RED_FRAGMENTS))).toEqual([
-      expect.objectContaining({ rule: "XML_MALFORMED", messageEn: "Malformed XML: there is more than one root element" }),
+      expect.objectContaining({
+        rule: "XML_MALFORMED",
+        messageEn: "Malformed XML: there is more than one root element",
+      }),
     ]);
   });
 
@@ -192,8 +209,15 @@ describe("red-invoice-fragments.xml", () => {
       "被红冲蓝字数电票号码：24112000000135114086 红字发票信息确认单编号：11010824091002615708",
     );
     // A red invoice's lines are normal lines, negative as they are.
-    expect(invoice.lines[0]).toMatchObject({ nature: "normal", quantity: "-1", amount: "-495.05", tax: "-4.95" });
-    expect(diagnostics.filter((d) => d.severity !== "warning" || d.rule !== "INVOICE_NUMBER_YEAR_BEFORE_SCHEME")).toEqual([]);
+    expect(invoice.lines[0]).toMatchObject({
+      nature: "normal",
+      quantity: "-1",
+      amount: "-495.05",
+      tax: "-4.95",
+    });
+    expect(
+      diagnostics.filter((d) => d.severity !== "warning" || d.rule !== "INVOICE_NUMBER_YEAR_BEFORE_SCHEME"),
+    ).toEqual([]);
   });
 });
 
@@ -205,7 +229,11 @@ describe("tolerant of what real files contain", () => {
 
   it("accepts date-times in IssueTime and dates in RequestTime", () => {
     let xml = edit(gd, "<IssueTime>2024-01-24</IssueTime>", "<IssueTime>2024-01-24 16:24:02</IssueTime>");
-    xml = edit(xml, "<RequestTime>2024-01-24 16:23:48</RequestTime>", "<RequestTime>2024-01-24</RequestTime>");
+    xml = edit(
+      xml,
+      "<RequestTime>2024-01-24 16:23:48</RequestTime>",
+      "<RequestTime>2024-01-24</RequestTime>",
+    );
     expect(read(xml).value).toMatchObject({
       issuedAt: "2024-01-24 16:24:02",
       issueDate: "2024-01-24",
@@ -216,7 +244,11 @@ describe("tolerant of what real files contain", () => {
   it("accepts empty label nodes: TaxpayerType, UndefinedLabel, and an empty InIssuType (blue inferred)", () => {
     let xml = edit(gd, /<TaxpayerType>[\s\S]*?<\/TaxpayerType>/, "<TaxpayerType/>");
     xml = edit(xml, /<UndefinedLabel>[\s\S]*?<\/UndefinedLabel>/, "<UndefinedLabel/>");
-    xml = edit(xml, /<InIssuType>[\s\S]*?<\/InIssuType>/, "<InIssuType><LabelCode></LabelCode><LabelName/></InIssuType>");
+    xml = edit(
+      xml,
+      /<InIssuType>[\s\S]*?<\/InIssuType>/,
+      "<InIssuType><LabelCode></LabelCode><LabelName/></InIssuType>",
+    );
     const { value, diagnostics } = read(xml);
     expect(value.taxpayerType).toBeUndefined();
     expect(value.labels).toEqual([]);
@@ -298,7 +330,9 @@ describe("tolerant of what real files contain", () => {
   });
 
   it("warns when a line's TotaltaxIncludedAmount is not amount + tax", () => {
-    const { diagnostics } = read(edit(gd, "<TotaltaxIncludedAmount>16000.00<", "<TotaltaxIncludedAmount>16000.01<"));
+    const { diagnostics } = read(
+      edit(gd, "<TotaltaxIncludedAmount>16000.00<", "<TotaltaxIncludedAmount>16000.01<"),
+    );
     expect(diagnostics).toContainEqual(
       expect.objectContaining({
         rule: "STA_XML_LINE_TOTAL",
@@ -323,7 +357,11 @@ describe("strict about what makes a file unusable", () => {
 
   it("refuses another root element", () => {
     expect(refusal('<fapiao xmlns="urn:china:tax:fapiao:1.0"/>')).toEqual([
-      expect.objectContaining({ rule: "STA_XML_ROOT", path: "/fapiao", messageEn: expect.stringContaining("<EInvoice>") }),
+      expect.objectContaining({
+        rule: "STA_XML_ROOT",
+        path: "/fapiao",
+        messageEn: expect.stringContaining("<EInvoice>"),
+      }),
     ]);
   });
 
@@ -343,16 +381,23 @@ describe("strict about what makes a file unusable", () => {
     expect(read(edit(gd, "<InvoiceNumber>01234567890123456789</InvoiceNumber>", "")).value.number).toBe(
       "01234567890123456789",
     );
-    expect(refusal(edit(gd, "<EIid>01234567890123456789</EIid>", "<EIid>24442000000036916313</EIid>"))).toEqual([
-      expect.objectContaining({ rule: "STA_XML_NUMBER_MISMATCH" }),
-    ]);
+    expect(
+      refusal(edit(gd, "<EIid>01234567890123456789</EIid>", "<EIid>24442000000036916313</EIid>")),
+    ).toEqual([expect.objectContaining({ rule: "STA_XML_NUMBER_MISMATCH" })]);
   });
 
   it("refuses a number that is not 20 digits", () => {
-    const xml = edit(gd, "<InvoiceNumber>01234567890123456789</InvoiceNumber>", "<InvoiceNumber>0123456789012345678</InvoiceNumber>");
+    const xml = edit(
+      gd,
+      "<InvoiceNumber>01234567890123456789</InvoiceNumber>",
+      "<InvoiceNumber>0123456789012345678</InvoiceNumber>",
+    );
     const edited = edit(xml, "<EIid>01234567890123456789</EIid>", "");
     expect(refusal(edited)).toEqual([
-      expect.objectContaining({ rule: "INVOICE_NUMBER_LENGTH", path: "/EInvoice/TaxSupervisionInfo/InvoiceNumber" }),
+      expect.objectContaining({
+        rule: "INVOICE_NUMBER_LENGTH",
+        path: "/EInvoice/TaxSupervisionInfo/InvoiceNumber",
+      }),
     ]);
   });
 
@@ -370,24 +415,40 @@ describe("strict about what makes a file unusable", () => {
 
   it("refuses a tax that would lose digits, instead of rounding it", () => {
     const [d] = refusal(edit(gd, "<ComTaxAm>158.42</ComTaxAm>", "<ComTaxAm>158.425000</ComTaxAm>"));
-    expect(d).toMatchObject({ rule: "STA_XML_MONEY", path: "/EInvoice/EInvoiceData/IssuItemInformation[1]/ComTaxAm" });
+    expect(d).toMatchObject({
+      rule: "STA_XML_MONEY",
+      path: "/EInvoice/EInvoiceData/IssuItemInformation[1]/ComTaxAm",
+    });
     expect(d!.message).toContain("158.425000");
   });
 
   it("refuses a file without lines, an item name without *简称*, a bad rate and a bad code", () => {
     expect(refusal(edit(gd, /<IssuItemInformation>[\s\S]*?<\/IssuItemInformation>/, ""))).toEqual([
-      expect.objectContaining({ rule: "STA_XML_MISSING", path: "/EInvoice/EInvoiceData/IssuItemInformation" }),
+      expect.objectContaining({
+        rule: "STA_XML_MISSING",
+        path: "/EInvoice/EInvoiceData/IssuItemInformation",
+      }),
     ]);
-    let xml = edit(gd, "<ItemName>*信息技术服务*信息技术服务</ItemName>", "<ItemName>信息技术服务</ItemName>");
+    let xml = edit(
+      gd,
+      "<ItemName>*信息技术服务*信息技术服务</ItemName>",
+      "<ItemName>信息技术服务</ItemName>",
+    );
     xml = edit(xml, "<TaxRate>0.01</TaxRate>", "<TaxRate>免税</TaxRate>");
     xml = edit(xml, "<TaxClassificationCode>0000000000000000000<", "<TaxClassificationCode>304<");
     expect(refusal(xml).map((d) => d.rule)).toEqual(["STA_XML_ITEM_NAME", "STA_XML_CODE", "STA_XML_RATE"]);
   });
 
   it("refuses an unknown kind and a blue label on a red reference", () => {
-    expect(refusal(edit(gd, "<LabelCode>01</LabelCode>\n        <LabelName>增值税专用发票", "<LabelCode>07</LabelCode>\n        <LabelName>增值税专用发票"))).toEqual([
-      expect.objectContaining({ rule: "STA_XML_KIND" }),
-    ]);
+    expect(
+      refusal(
+        edit(
+          gd,
+          "<LabelCode>01</LabelCode>\n        <LabelName>增值税专用发票",
+          "<LabelCode>07</LabelCode>\n        <LabelName>增值税专用发票",
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ rule: "STA_XML_KIND" })]);
     const red = redInvoiceFromFragments().replace("<LabelCode>N</LabelCode>", "<LabelCode>Y</LabelCode>");
     expect(refusal(red).map((d) => d.rule)).toEqual(["STA_XML_DIRECTION_CONFLICT"]);
   });

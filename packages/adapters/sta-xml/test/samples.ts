@@ -13,7 +13,8 @@ export function readSample(name: string): string {
 
 /** Replaces exactly one occurrence of `from` in `text`; a test edit that misses its target must fail loudly. */
 export function edit(text: string, from: string | RegExp, to: string): string {
-  const count = typeof from === "string" ? text.split(from).length - 1 : (text.match(new RegExp(from, "g")) ?? []).length;
+  const count =
+    typeof from === "string" ? text.split(from).length - 1 : (text.match(new RegExp(from, "g")) ?? []).length;
   if (count !== 1) throw new Error(`edit: expected one match of ${String(from)}, found ${count}`);
   return text.replace(from, to);
 }
@@ -33,8 +34,16 @@ export function redInvoiceFromFragments(): string {
   };
   let xml = readSample(GD);
   xml = edit(xml, /<InIssuType>[\s\S]*?<\/InIssuType>/, fragment("InIssuType").replace(">Y<", ">N<"));
-  xml = edit(xml, /<TotalTax-includedAmount>[^<]*<\/TotalTax-includedAmount>/, fragment("TotalTax-includedAmount"));
-  xml = edit(xml, /<TotalTax-includedAmountInChinese>[^<]*<\/TotalTax-includedAmountInChinese>/, fragment("TotalTax-includedAmountInChinese"));
+  xml = edit(
+    xml,
+    /<TotalTax-includedAmount>[^<]*<\/TotalTax-includedAmount>/,
+    fragment("TotalTax-includedAmount"),
+  );
+  xml = edit(
+    xml,
+    /<TotalTax-includedAmountInChinese>[^<]*<\/TotalTax-includedAmountInChinese>/,
+    fragment("TotalTax-includedAmountInChinese"),
+  );
   xml = edit(xml, "<SpecificInformation/>", fragment("SpecificInformation"));
   xml = edit(xml, "<AdditionalInformation/>", fragment("AdditionalInformation"));
   xml = edit(xml, "<TotalAmWithoutTax>15841.58<", "<TotalAmWithoutTax>-495.05<");

@@ -33,21 +33,25 @@ describe("entity declarations are refused (XXE, billion laughs)", () => {
 
   it("refuses billion laughs at once, without expanding anything", () => {
     const entities = ['<!ENTITY lol "lol">'];
-    for (let i = 1; i <= 9; i++) entities.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? "" : i - 1};`.repeat(10)}">`);
+    for (let i = 1; i <= 9; i++)
+      entities.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? "" : i - 1};`.repeat(10)}">`);
     const bomb = `<?xml version="1.0"?>\n<!DOCTYPE EInvoice [\n${entities.join("\n")}\n]>\n<EInvoice>&lol9;</EInvoice>`;
     expect(rulesOf(bomb)).toEqual(["XML_DTD_REFUSED"]);
   });
 
   it("refuses a DOCTYPE even without entities, and bare ENTITY/ELEMENT declarations", () => {
-    expect(rulesOf(`<!DOCTYPE EInvoice SYSTEM "http://example.com/e.dtd">${gd.slice(gd.indexOf("<EInvoice>"))}`)).toEqual([
-      "XML_DTD_REFUSED",
-    ]);
+    expect(
+      rulesOf(`<!DOCTYPE EInvoice SYSTEM "http://example.com/e.dtd">${gd.slice(gd.indexOf("<EInvoice>"))}`),
+    ).toEqual(["XML_DTD_REFUSED"]);
     expect(rulesOf('<!ENTITY a "b"><EInvoice/>')).toEqual(["XML_DTD_REFUSED"]);
     expect(rulesOf("<EInvoice><!ELEMENT x ANY></EInvoice>")).toEqual(["XML_DTD_REFUSED"]);
   });
 
   it("does not mistake DOCTYPE inside a comment or CDATA for a declaration", () => {
-    const xml = gd.replace("<Drawer>张三</Drawer>", "<!-- <!DOCTYPE x> --><Drawer><![CDATA[<!DOCTYPE 张三>]]></Drawer>");
+    const xml = gd.replace(
+      "<Drawer>张三</Drawer>",
+      "<!-- <!DOCTYPE x> --><Drawer><![CDATA[<!DOCTYPE 张三>]]></Drawer>",
+    );
     const result = parseStaXml(xml);
     expect(result.ok && result.value.drawer).toBe("<!DOCTYPE 张三>");
   });

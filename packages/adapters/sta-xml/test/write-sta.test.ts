@@ -45,7 +45,11 @@ describe("writeStaXml", () => {
         expect(written.ok && written.diagnostics).toEqual([]);
         const back = parseStaXml(written.ok ? written.value : "");
         // The writer fills in the two header elements every platform file has; the reader then holds them.
-        const expected = { eInvoiceType: { code: "01", name: "电子发票" }, tag: `SWEI${invoice.number.slice(2, 4)}00`, ...invoice };
+        const expected = {
+          eInvoiceType: { code: "01", name: "电子发票" },
+          tag: `SWEI${invoice.number.slice(2, 4)}00`,
+          ...invoice,
+        };
         expect(back.ok && back.value).toEqual(expected);
       }),
       { numRuns: 300 },
@@ -64,7 +68,9 @@ describe("writeStaXml", () => {
     const original = elements(readSample(MOF));
     const written = new Map(elements(write(read(readSample(MOF)))));
     const valued = original.filter(([, text]) => text !== undefined && text.trim() !== "");
-    expect(valued.map(([path]) => path)).toContain("/EInvoice/EInvoiceData[1]/IssuItemInformation[1]/TaxRate[1]");
+    expect(valued.map(([path]) => path)).toContain(
+      "/EInvoice/EInvoiceData[1]/IssuItemInformation[1]/TaxRate[1]",
+    );
     for (const [path, text] of valued) {
       const copy = written.get(path);
       const numeric = /^-?\d+\.\d+$/.test(text!) && !/^0\d/.test(text!);
@@ -80,7 +86,9 @@ describe("writeStaXml", () => {
     expect(xml).toMatch(
       /<SpecificInformation>\s*<RedEInvoice>\s*<OriginalInvoiceCode>24112000000135114086<\/OriginalInvoiceCode>\s*<CreditNoteNumber>11010824091002615708<\/CreditNoteNumber>/,
     );
-    expect(xml).toContain("<TotalTax-includedAmountInChinese>（负数）伍佰圆整</TotalTax-includedAmountInChinese>");
+    expect(xml).toContain(
+      "<TotalTax-includedAmountInChinese>（负数）伍佰圆整</TotalTax-includedAmountInChinese>",
+    );
   });
 
   it("derives EInvoiceTag from the number's province digits when the invoice has none", () => {
@@ -96,7 +104,10 @@ describe("writeStaXml", () => {
 
   it("warns about what the XML cannot carry: policy flags, a nature the layout does not show", () => {
     const gd = read(readSample(GD));
-    const invoice: IssuedInvoice = { ...gd, lines: [{ ...gd.lines[0]!, policy: "03", nature: "discounted" }] };
+    const invoice: IssuedInvoice = {
+      ...gd,
+      lines: [{ ...gd.lines[0]!, policy: "03", nature: "discounted" }],
+    };
     const written = writeStaXml(invoice);
     expect(written.ok).toBe(true);
     expect(written.diagnostics.map((d) => [d.rule, d.severity, d.path])).toEqual([

@@ -16,7 +16,10 @@ describe("writeXml / readXml", () => {
   });
 
   it("escapes markup and keeps ]]> harmless", () => {
-    const xml = writeXml({ name: "a", attributes: { v: `"x" & <y>` }, text: "1 < 2 & ]]> 3" }, { declaration: false });
+    const xml = writeXml(
+      { name: "a", attributes: { v: `"x" & <y>` }, text: "1 < 2 & ]]> 3" },
+      { declaration: false },
+    );
     expect(xml).toBe('<a v="&quot;x&quot; &amp; &lt;y&gt;">1 &lt; 2 &amp; ]]&gt; 3</a>\n');
   });
 
@@ -30,7 +33,9 @@ describe("writeXml / readXml", () => {
 
   it("writes mixed content inline, so no indentation joins the text", () => {
     const block = { name: "p", text: "备注", children: [{ name: "b", text: "x" }] };
-    expect(writeXml({ name: "r", children: [block] }, { declaration: false })).toBe("<r>\n  <p>备注<b>x</b></p>\n</r>\n");
+    expect(writeXml({ name: "r", children: [block] }, { declaration: false })).toBe(
+      "<r>\n  <p>备注<b>x</b></p>\n</r>\n",
+    );
   });
 });
 

@@ -98,25 +98,37 @@ export class FieldReader {
 
   /** A quantity or unit price, trailing zeros trimmed. */
   decimal(parent: XmlCursor | undefined, name: string, required = false): string | undefined {
-    return this.convert(parent, name, required, (raw) => {
-      const read = readDecimal(raw.trim());
-      return read.ok ? { ok: true, text: trimDecimal(read.text) } : read;
-    }, "DECIMAL");
+    return this.convert(
+      parent,
+      name,
+      required,
+      (raw) => {
+        const read = readDecimal(raw.trim());
+        return read.ok ? { ok: true, text: trimDecimal(read.text) } : read;
+      },
+      "DECIMAL",
+    );
   }
 
   /** A date or date-time, kept as written. */
   dateTime(parent: XmlCursor | undefined, name: string, required = false): string | undefined {
-    return this.convert(parent, name, required, (raw) => {
-      const text = raw.trim();
-      if (isDateOrDateTime(text)) return { ok: true, text };
-      return {
-        ok: false,
-        message: {
-          zh: `“${text}” 不是有效的日期或时间（应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM:SS）`,
-          en: `"${text}" is not a valid date or date-time (YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)`,
-        },
-      };
-    }, "DATE");
+    return this.convert(
+      parent,
+      name,
+      required,
+      (raw) => {
+        const text = raw.trim();
+        if (isDateOrDateTime(text)) return { ok: true, text };
+        return {
+          ok: false,
+          message: {
+            zh: `“${text}” 不是有效的日期或时间（应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM:SS）`,
+            en: `"${text}" is not a valid date or date-time (YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)`,
+          },
+        };
+      },
+      "DATE",
+    );
   }
 
   private convert(
@@ -138,6 +150,9 @@ export class FieldReader {
 
   private missing(path: string): undefined {
     const name = path.slice(path.lastIndexOf("/") + 1);
-    return this.fail("MISSING", path, { zh: `缺少元素 <${name}>（${path}）`, en: `Element <${name}> is missing (${path})` });
+    return this.fail("MISSING", path, {
+      zh: `缺少元素 <${name}>（${path}）`,
+      en: `Element <${name}> is missing (${path})`,
+    });
   }
 }

@@ -101,7 +101,8 @@ function scan(text: string, maxDepth: number): Diagnostic | undefined {
       const body = text.slice(lt + 1, gt);
       const name = /^[^\s/>]*/.exec(body)![0];
       if (name === "") return malformed("标签缺少名称", "a tag has no name");
-      if (open.length === 0 && rootSeen) return malformed("有多个根元素", "there is more than one root element");
+      if (open.length === 0 && rootSeen)
+        return malformed("有多个根元素", "there is more than one root element");
       rootSeen = true;
       if (open.length + 1 > maxDepth) {
         return error("XML_TOO_DEEP", "", {
@@ -113,10 +114,17 @@ function scan(text: string, maxDepth: number): Diagnostic | undefined {
       i = gt + 1;
     }
     if (i === -1) {
-      return malformed("注释、CDATA 或处理指令没有闭合", "a comment, CDATA section or processing instruction is not closed");
+      return malformed(
+        "注释、CDATA 或处理指令没有闭合",
+        "a comment, CDATA section or processing instruction is not closed",
+      );
     }
   }
-  if (open.length > 0) return malformed(`元素 <${clip(open.at(-1)!)}> 没有结束标签`, `element <${clip(open.at(-1)!)}> is never closed`);
+  if (open.length > 0)
+    return malformed(
+      `元素 <${clip(open.at(-1)!)}> 没有结束标签`,
+      `element <${clip(open.at(-1)!)}> is never closed`,
+    );
   if (!rootSeen) return notXml();
   return undefined;
 }
@@ -160,7 +168,10 @@ function clip(text: string): string {
 }
 
 function notXml(): Diagnostic {
-  return error("XML_NOT_XML", "", { zh: "输入不是 XML 文档（应以 < 开头）", en: "The input is not an XML document (it should start with <)" });
+  return error("XML_NOT_XML", "", {
+    zh: "输入不是 XML 文档（应以 < 开头）",
+    en: "The input is not an XML document (it should start with <)",
+  });
 }
 
 function contentOutsideRoot(): Diagnostic {

@@ -69,7 +69,8 @@ function toBlock(node: OrderedNode): XmlBlock {
   const children: XmlBlock[] = [];
   for (const item of content) {
     if ("#text" in item) text += decode(String(item["#text"]));
-    else if ("#cdata" in item) text += (item["#cdata"] as OrderedNode[]).map((t) => String(t["#text"] ?? "")).join("");
+    else if ("#cdata" in item)
+      text += (item["#cdata"] as OrderedNode[]).map((t) => String(t["#text"] ?? "")).join("");
     else children.push(toBlock(item));
   }
   const block: XmlBlock = { name };
@@ -91,7 +92,8 @@ function decode(text: string): string {
   return text.replace(REFERENCE, (reference, hex: string | undefined, decimal: string | undefined, named) => {
     if (named) return NAMED[named]!;
     const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal);
-    if (!isXmlCharacter(code)) throw new BadReference(`character reference ${reference} is not an XML character`);
+    if (!isXmlCharacter(code))
+      throw new BadReference(`character reference ${reference} is not an XML character`);
     return String.fromCodePoint(code);
   });
 }

@@ -18,7 +18,9 @@ export const PLATFORM_DECLARATION = '<?xml version="1.0" encoding="utf-8" standa
  * Characters XML 1.0 cannot carry at all, not even as a character reference: C0 controls other than tab,
  * newline and carriage return, lone surrogates, U+FFFE and U+FFFF.
  */
-export const NOT_XML_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const NOT_XML_CHARACTER =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Serializes an element tree. The caller makes sure no text contains a {@link NOT_XML_CHARACTER}.
@@ -37,7 +39,11 @@ function writeElement(block: XmlBlock, margin: string, indent: string, out: stri
   const start = `${block.name}${attributesText(block.attributes)}`;
   const children = block.children ?? [];
   if (children.length === 0) {
-    out.push(block.text === undefined ? `${margin}<${start}/>` : `${margin}<${start}>${escapeText(block.text)}</${block.name}>`);
+    out.push(
+      block.text === undefined
+        ? `${margin}<${start}/>`
+        : `${margin}<${start}>${escapeText(block.text)}</${block.name}>`,
+    );
   } else if (block.text !== undefined) {
     // Mixed content: no indentation may be added, or it would become part of the text.
     out.push(`${margin}${inline(block)}`);
