@@ -11,7 +11,7 @@ export default defineConfig({
   // Hosts that serve the site under a sub-path (e.g. GitHub Pages: /efapiao/) set EFAPIAO_DOCS_BASE.
   base: process.env.EFAPIAO_DOCS_BASE ?? "/",
   cleanUrls: true,
-  // Pages quote the repository's spec files by path; they are not part of the site.
+  // The README is for contributors; examples and tests are code the pages include, not pages.
   srcExclude: ["**/README.md", "examples/**", "test/**"],
   markdown: { lineNumbers: false },
   themeConfig: {

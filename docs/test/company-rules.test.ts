@@ -1,13 +1,14 @@
 /**
  * The company pack shown on the validating page is a working pack: it compiles on top of the standard pack,
- * its own examples pass, and the invoice its examples start from is a valid invoice payload.
+ * its own examples pass (through the API and through `efapiao rules test`, as the page shows), and the
+ * invoice its examples start from is a valid invoice payload.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InvoiceSchema } from "@efapiao/model";
 import { formatExamplesReport, loadStandardPack, runExamples, validate } from "@efapiao/rules";
 import { expect, it } from "vitest";
-import { docsDir } from "./run.js";
+import { docsDir, repoDir, runTs } from "./run.js";
 
 const packDir = join(docsDir, "examples", "company-rules");
 
@@ -22,4 +23,18 @@ it("starts its examples from a valid invoice: 100000.00 × 6% = 6000.00, total 1
   const invoice = JSON.parse(readFileSync(join(packDir, "invoice.json"), "utf8"));
   expect(InvoiceSchema.safeParse(invoice).success).toBe(true);
   expect(validate(invoice, { packs: [await loadStandardPack()] })).toEqual({ valid: true, diagnostics: [] });
+});
+
+it("passes `efapiao rules test` and `efapiao rules check` as the validating page shows", async () => {
+  const test = await runTs("apps/cli/src/main.ts", ["rules", "test", "docs/examples/company-rules"], repoDir);
+  expect(test.stderr).toContain("all 3 examples passed");
+  expect(test.code).toBe(0);
+  // check: one rule, with a passing and a failing example.
+  const check = await runTs(
+    "apps/cli/src/main.ts",
+    ["rules", "check", "docs/examples/company-rules"],
+    repoDir,
+  );
+  expect(check.stderr).toContain("1 rules checked, no problems");
+  expect(check.code).toBe(0);
 });

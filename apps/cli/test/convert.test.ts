@@ -81,6 +81,23 @@ describe("efapiao convert: round trips", () => {
   });
 });
 
+describe("efapiao convert: DocBits input", () => {
+  it("needs --kind for a DocBits 电子发票, which does not say special or general", async () => {
+    const docbits = (await runCli(["convert", GD, "--to", "docbits-xml"])).stdout.replace(
+      "专用发票",
+      "电子发票",
+    );
+    const without = await runCli(["convert", "-", "--to", "canonical"], { stdin: docbits });
+    expect(without.code).toBe(1);
+    expect(without.json().diagnostics.map((d: { rule: string }) => d.rule)).toEqual(["DOCBITS_KIND"]);
+    const withKind = await runCli(["convert", "-", "--to", "canonical", "--kind", "general"], {
+      stdin: docbits,
+    });
+    expect(withKind.code).toBe(0);
+    expect(withKind.json()).toMatchObject({ kind: "general", kindCode: "02" });
+  });
+});
+
 describe("efapiao convert: from a sale", () => {
   it("builds the sale first; canonical output is build's", async () => {
     const converted = await runCli(["convert", SALE, "--to", "canonical"]);

@@ -52,7 +52,9 @@ export function saleInvoiceLines(sale: Sale, codes: CodeLookup): Result<SaleInvo
     amount = amount.plus(discount ? money.value.amount.minus(discount.amount) : money.value.amount);
     tax = tax.plus(discount ? money.value.tax.minus(discount.tax) : money.value.tax);
   }
-  return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, value: { lines, amount, tax }, diagnostics };
+  return diagnostics.length > 0
+    ? { ok: false, diagnostics }
+    : { ok: true, value: { lines, amount, tax }, diagnostics };
 }
 
 function appendLines(out: InvoiceLine[], line: SaleLine, item: ItemName, money: LineAmounts): void {
@@ -99,7 +101,12 @@ function appendLines(out: InvoiceLine[], line: SaleLine, item: ItemName, money: 
  * An invoice of the sale carrying these lines and totals. The lines are numbered 1, 2, … in place:
  * each line belongs to exactly one invoice.
  */
-export function assembleInvoice(sale: Sale, lines: InvoiceLine[], totals: Totals, issueDate: string): Invoice {
+export function assembleInvoice(
+  sale: Sale,
+  lines: InvoiceLine[],
+  totals: Totals,
+  issueDate: string,
+): Invoice {
   for (let i = 0; i < lines.length; i++) lines[i]!.index = i + 1;
   const invoice: Invoice = {
     kind: sale.kind,

@@ -54,7 +54,10 @@ export function splitSale(sale: Sale, limits: SplitLimits, options: BuildOptions
   // Group k holds the invoice lines of sale line k.
   groupsOf(computed.value.lines).forEach((group, saleIndex) => {
     let groupValue = ZERO;
-    for (const line of group) groupValue = groupValue.plus(line.amount).plus(byAmount ? 0 : line.tax);
+    for (const line of group) {
+      groupValue = groupValue.plus(line.amount);
+      if (!byAmount) groupValue = groupValue.plus(line.tax);
+    }
     if (maxTotal !== undefined && groupValue.gt(maxTotal)) {
       diagnostics.push(lineOverLimit(saleIndex, groupValue, maxTotal, byAmount));
       return;

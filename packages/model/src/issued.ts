@@ -57,7 +57,11 @@ export function isDateOrDateTime(text: string): boolean {
   return hours! <= 23 && minutes! <= 59 && seconds! <= 59;
 }
 
-/** The calendar day of a date or date-time text (`2023-02-23 10:08:05` → `2023-02-23`). */
+/**
+ * The calendar day of a date or date-time text.
+ * @example
+ * datePart("2023-02-23 10:08:05") // "2023-02-23"
+ */
 export function datePart(dateTime: string): string {
   return dateTime.slice(0, 10);
 }

@@ -77,6 +77,11 @@ describe("parseSale", () => {
     expect(discount.diagnostics).toMatchObject([{ path: "lines[0].discount" }]);
   });
 
+  it("reports a missing tax rate as missing, not as an invalid rate", () => {
+    const result = parseSale({ ...seedSale, lines: [{ name: "x", code: "3040201010000000000", amount: "1" }] });
+    expect(result.diagnostics).toMatchObject([{ path: "lines[0].taxRate", rule: "SALE_REQUIRED" }]);
+  });
+
   it("reports a missing required field as missing", () => {
     const { seller: _seller, ...noSeller } = seedSale;
     const result = parseSale(noSeller);

@@ -4,7 +4,7 @@
  * fields are rejected, not dropped, so a misspelt `taxid` can never silently vanish.
  */
 import { z } from "zod";
-import { readDecimal, readRate } from "./decimal-text.js";
+import { type DecimalTextResult, readDecimal, readRate } from "./decimal-text.js";
 import { parseJsonText, type Result } from "./diagnostic.js";
 import { zodIssuesToDiagnostics } from "./zod-diagnostics.js";
 
@@ -14,33 +14,27 @@ export const SALE_LIMITS = { maxLines: 10_000, maxTextLength: 2_000 } as const;
 const text = () => z.string().min(1).max(SALE_LIMITS.maxTextLength);
 const optionalText = () => z.string().max(SALE_LIMITS.maxTextLength).optional();
 
-/** A decimal read through {@link readDecimal}: output is decimal text. */
-export const decimalText = () =>
+/**
+ * A field read by one of the decimal-text readers. Built on `z.unknown()` because JSON strings and numbers
+ * are both welcome; a missing value is reported as missing (not as "undefined is not a number").
+ */
+const readWith = (read: (value: unknown) => DecimalTextResult, rule: string) =>
   z.unknown().transform((value, ctx) => {
-    const read = readDecimal(value);
-    if (read.ok) return read.text;
-    ctx.issues.push({
-      code: "custom",
-      message: read.message.en,
-      params: { zh: read.message.zh, rule: "SALE_DECIMAL" },
-      input: value,
-    });
+    if (value === undefined) {
+      ctx.issues.push({ code: "invalid_type", expected: "string", input: value, message: "Required" });
+      return z.NEVER;
+    }
+    const result = read(value);
+    if (result.ok) return result.text;
+    ctx.issues.push({ code: "custom", message: result.message.en, params: { zh: result.message.zh, rule }, input: value });
     return z.NEVER;
   });
 
+/** A decimal read through {@link readDecimal}: output is decimal text. */
+export const decimalText = () => readWith(readDecimal, "SALE_DECIMAL");
+
 /** A tax rate read through {@link readRate}: output is a decimal fraction ("0.06"). */
-export const rateText = () =>
-  z.unknown().transform((value, ctx) => {
-    const read = readRate(value);
-    if (read.ok) return read.text;
-    ctx.issues.push({
-      code: "custom",
-      message: read.message.en,
-      params: { zh: read.message.zh, rule: "SALE_RATE" },
-      input: value,
-    });
-    return z.NEVER;
-  });
+export const rateText = () => readWith(readRate, "SALE_RATE");
 
 /** YYYY-MM-DD that names a real calendar day. */
 export const isoDate = () =>

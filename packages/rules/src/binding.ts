@@ -21,6 +21,8 @@ export interface DocView {
   readonly form: "sale" | "invoice";
   /** Per field slot: the converted value; `null` = read and missing; `undefined` = not read yet. */
   readonly cache: (Value | null)[];
+  /** Decimals already made from a text in this document (rates and quantities repeat from line to line). */
+  readonly decimals: Map<string, Decimal>;
   readonly lineCache: ((Value | null)[] | undefined)[];
 }
 
@@ -50,6 +52,7 @@ export function viewOf(document: unknown): DocView {
     form: documentForm(raw),
     cache: [],
     lineCache: [],
+    decimals: new Map(),
   };
 }
 
@@ -68,8 +71,18 @@ const PLAIN_DECIMAL = /^-?(?:0|[1-9]\d{0,11})(?:\.\d{1,20})?$/;
 /** A rate as the payload writes it: a fraction below 1. */
 const PLAIN_RATE = /^0(?:\.\d{1,20})?$/;
 
+/** A Decimal for plain decimal text, made once per distinct text in the document. */
+function decimalOf(doc: DocView, text: string): Decimal {
+  let d = doc.decimals.get(text);
+  if (d === undefined) {
+    d = new Decimal(text);
+    doc.decimals.set(text, d);
+  }
+  return d;
+}
+
 /** Converts a JSON value to the field's type; anything unreadable is missing. */
-function convert(raw: unknown, field: Field): Value {
+function convert(doc: DocView, raw: unknown, field: Field): Value {
   if (raw === undefined || raw === null) return undefined;
   switch (field.read) {
     case "text":
@@ -79,12 +92,12 @@ function convert(raw: unknown, field: Field): Value {
     case "money":
     case "integer": {
       // Plain decimal text (the canonical form) goes straight to Decimal; anything else through the model's reader.
-      if (typeof raw === "string" && PLAIN_DECIMAL.test(raw)) return new Decimal(raw);
+      if (typeof raw === "string" && PLAIN_DECIMAL.test(raw)) return decimalOf(doc, raw);
       const read = readDecimal(raw);
       return read.ok ? new Decimal(read.text) : undefined;
     }
     case "rate": {
-      if (typeof raw === "string" && PLAIN_RATE.test(raw)) return new Decimal(raw);
+      if (typeof raw === "string" && PLAIN_RATE.test(raw)) return decimalOf(doc, raw);
       const read = readRate(raw);
       return read.ok ? new Decimal(read.text) : undefined;
     }
@@ -102,7 +115,7 @@ export function readField(doc: DocView, field: Field): Value {
   if (field.read === "list") return doc.lineList;
   const cached = doc.cache[field.slot];
   if (cached !== undefined) return cached === null ? undefined : cached;
-  const value = convert(dig(doc.raw, field.keys), field);
+  const value = convert(doc, dig(doc.raw, field.keys), field);
   doc.cache[field.slot] = value === undefined ? null : value;
   return value;
 }
@@ -117,7 +130,7 @@ export function readLineField(doc: DocView, index: number, field: Field): Value 
   const cached = cache[field.slot];
   if (cached !== undefined) return cached === null ? undefined : cached;
   const raw = dig(doc.lines[index], field.keys);
-  let value = convert(raw, field);
+  let value = convert(doc, raw, field);
   if (value === undefined && field.name === "index" && index < doc.lines.length)
     value = new Decimal(index + 1);
   cache[field.slot] = value === undefined ? null : value;

@@ -7,7 +7,7 @@
  */
 import { type DocView, rawField, rawLineField, readField, readLineField } from "./binding.js";
 import { lineSlot, type TemplateIR } from "./checker.js";
-import type { Node } from "./ir.js";
+import { children, type Node } from "./ir.js";
 import type { RunContext } from "./registry.js";
 import { isList, type Type, unify } from "./types.js";
 import { Decimal, numberText, type Value } from "./values.js";
@@ -34,12 +34,51 @@ export interface Trace {
  */
 export function compileExpr(node: Node, trace?: Trace): Compiled {
   const f = compileNode(node, trace);
-  if (!trace) return f;
+  if (trace) {
+    return (env) => {
+      const value = f(env);
+      trace.record(node, value);
+      return value;
+    };
+  }
+  return HOISTED.has(node.k) && freeVariables(node).size === 0 ? oncePerDocument(f) : f;
+}
+
+/** Kinds worth computing once per document when they do not depend on a variable. */
+const HOISTED = new Set<Node["k"]>(["call", "arith", "quantifier", "select", "project", "list", "in"]);
+
+/**
+ * Loop-invariant hoisting: an expression that reads no variable (`vatRates(issueDate)`, `sum(lines.tax)`)
+ * has one value per document, however many lines a `for each` visits, so it is computed once per
+ * validation. The memo keeps the last document's view, which each validation makes anew.
+ */
+function oncePerDocument(f: Compiled): Compiled {
+  let doc: DocView | undefined;
+  let value: Value;
   return (env) => {
-    const value = f(env);
-    trace.record(node, value);
+    if (env.doc !== doc) {
+      value = f(env);
+      doc = env.doc;
+    }
     return value;
   };
+}
+
+/** The variable slots an expression reads that it does not bind itself. */
+function freeVariables(node: Node): Set<number> {
+  const free = new Set<number>();
+  const visit = (n: Node, bound: ReadonlySet<number>) => {
+    if (n.k === "var" && !bound.has(n.slot)) free.add(n.slot);
+    if (n.k === "quantifier" || n.k === "select") {
+      visit(n.list, bound);
+      const inner = new Set(bound).add(n.slot);
+      for (const child of children(n)) if (child !== n.list) visit(child, inner);
+      return;
+    }
+    for (const child of children(n)) visit(child, bound);
+  };
+  visit(node, new Set());
+  return free;
 }
 
 function compileNode(node: Node, trace: Trace | undefined): Compiled {
@@ -58,8 +97,17 @@ function compileNode(node: Node, trace: Trace | undefined): Compiled {
       return (env) => readField(env.doc, field);
     }
     case "lineField": {
-      const line = sub(node.line);
       const field = node.field;
+      // The common case, a field of a bound line (`line.amount`), reads the slot directly: field reads are
+      // the most frequent operation of a validation.
+      if (node.line.k === "var" && !trace) {
+        const slot = node.line.slot;
+        return (env) => {
+          const index = env.vars[slot];
+          return index === undefined ? undefined : readLineField(env.doc, index as number, field);
+        };
+      }
+      const line = sub(node.line);
       return (env) => {
         const index = line(env);
         return index === undefined ? undefined : readLineField(env.doc, index as number, field);
@@ -171,18 +219,16 @@ function compileCall(node: Extract<Node, { k: "call" }>, sub: (n: Node) => Compi
   const acceptsMissing = node.fn.acceptsMissing === true;
   const args = node.args.map(sub);
   // A throwing host function must not abort validation: its result counts as missing.
-  const call = (values: Value[], env: Env): Value => {
-    try {
-      return impl(values, env.ctx);
-    } catch {
-      return undefined;
-    }
-  };
   if (args.length === 1) {
     const a = args[0]!;
     return (env) => {
       const x = a(env);
-      return x === undefined && !acceptsMissing ? undefined : call([x], env);
+      if (x === undefined && !acceptsMissing) return undefined;
+      try {
+        return impl([x], env.ctx);
+      } catch {
+        return undefined;
+      }
     };
   }
   if (args.length === 2) {
@@ -191,7 +237,12 @@ function compileCall(node: Extract<Node, { k: "call" }>, sub: (n: Node) => Compi
       const x = a(env);
       if (x === undefined && !acceptsMissing) return undefined;
       const y = b(env);
-      return y === undefined && !acceptsMissing ? undefined : call([x, y], env);
+      if (y === undefined && !acceptsMissing) return undefined;
+      try {
+        return impl([x, y], env.ctx);
+      } catch {
+        return undefined;
+      }
     };
   }
   return (env) => {
@@ -201,7 +252,11 @@ function compileCall(node: Extract<Node, { k: "call" }>, sub: (n: Node) => Compi
       if (v === undefined && !acceptsMissing) return undefined;
       values.push(v);
     }
-    return call(values, env);
+    try {
+      return impl(values, env.ctx);
+    } catch {
+      return undefined;
+    }
   };
 }
 
@@ -238,8 +293,6 @@ function compileLogical(op: "and" | "or", a: Compiled, b: Compiled): Compiled {
 function compileCompare(node: Extract<Node, { k: "compare" }>, sub: (n: Node) => Compiled): Compiled {
   const a = sub(node.a);
   const b = sub(node.b);
-  const type: Type = unify(node.a.type, node.b.type) ?? "any";
-  const op = node.op;
   if (node.tolerance) {
     const t = sub(node.tolerance);
     return (env) => {
@@ -249,36 +302,55 @@ function compileCompare(node: Extract<Node, { k: "compare" }>, sub: (n: Node) =>
       if (y === undefined) return undefined;
       const tol = t(env);
       if (tol === undefined) return undefined;
-      return (x as Decimal)
-        .minus(y as Decimal)
-        .abs()
-        .lte(tol as Decimal);
+      const difference = (x as Decimal).minus(y as Decimal);
+      // |x − y| ≤ t without making |x − y|: compare the difference with t, or its negation with −t.
+      return difference.isNegative() ? difference.gte(negated(tol as Decimal)) : difference.lte(tol as Decimal);
     };
   }
-  // -1, 0, 1 for numbers; texts and dates (ISO) compare as strings; booleans only for (in)equality.
-  const order: (x: Value, y: Value) => number =
-    type === "number"
-      ? (x, y) => (x as Decimal).cmp(y as Decimal)
-      : (x, y) => (x === y ? 0 : (x as string) < (y as string) ? -1 : 1);
-  const test: (c: number) => boolean =
-    op === "="
-      ? (c) => c === 0
-      : op === "≠"
-        ? (c) => c !== 0
-        : op === "<"
-          ? (c) => c < 0
-          : op === "≤"
-            ? (c) => c <= 0
-            : op === ">"
-              ? (c) => c > 0
-              : (c) => c >= 0;
+  // One closure per operator and operand type: comparisons run on every line of every rule, so no
+  // dispatch is left for run time. Numbers compare as decimals; texts and ISO dates as strings.
+  const numeric = (unify(node.a.type, node.b.type) ?? "any") === "number";
+  const test = TESTS[node.op];
+  if (numeric) {
+    return (env) => {
+      const x = a(env);
+      if (x === undefined) return undefined;
+      const y = b(env);
+      return y === undefined ? undefined : test((x as Decimal).cmp(y as Decimal));
+    };
+  }
+  if (node.op === "=" || node.op === "≠") {
+    const equal = node.op === "=";
+    return (env) => {
+      const x = a(env);
+      if (x === undefined) return undefined;
+      const y = b(env);
+      return y === undefined ? undefined : (x === y) === equal;
+    };
+  }
   return (env) => {
     const x = a(env);
     if (x === undefined) return undefined;
     const y = b(env);
-    return y === undefined ? undefined : test(order(x, y));
+    return y === undefined ? undefined : test(x === y ? 0 : (x as string) < (y as string) ? -1 : 1);
   };
 }
+
+/** −t for a tolerance t; tolerances are nearly always the same parameter value, so the last is remembered. */
+let lastTolerance: { t: Decimal; negated: Decimal } | undefined;
+function negated(t: Decimal): Decimal {
+  if (lastTolerance?.t !== t) lastTolerance = { t, negated: t.neg() };
+  return lastTolerance.negated;
+}
+
+const TESTS: Record<Extract<Node, { k: "compare" }>["op"], (c: number) => boolean> = {
+  "=": (c) => c === 0,
+  "≠": (c) => c !== 0,
+  "<": (c) => c < 0,
+  "≤": (c) => c <= 0,
+  ">": (c) => c > 0,
+  "≥": (c) => c >= 0,
+};
 
 function compileQuantifier(node: Extract<Node, { k: "quantifier" }>, sub: (n: Node) => Compiled): Compiled {
   const list = sub(node.list);

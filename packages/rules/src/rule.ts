@@ -79,8 +79,8 @@ function forEachEvaluator(
     if (when && when(env) !== true) return;
     const items = list(env) as number[] | undefined;
     if (items === undefined) return;
-    for (const item of items) {
-      env.vars[slot] = item;
+    for (let i = 0; i < items.length; i++) {
+      env.vars[slot] = items[i];
       if (where && where(env) !== true) continue;
       // Only a definite false fails: a missing result means the rule does not apply to this line.
       if (assert(env) === false) fail(env);

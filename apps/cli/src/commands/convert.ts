@@ -8,6 +8,9 @@
  * issued input or from --number, --issued-at, --bureau-code and --bureau-name (options win). Without them
  * the command stops with exit 2 and says which are missing. Rejected input prints the diagnostics JSON
  * on stdout (exit 1); warnings about what a format cannot carry go to stderr.
+ *
+ * --codes and --words apply when the input is a sale (as for `build`); --kind special|general gives the
+ * kind of a DocBits file whose fapiao_type (电子发票) does not say it.
  */
 import { buildInvoiceFromJson } from "@efapiao/calc";
 import { docbitsToInvoice, readDocbitsXml, writeDocbitsXml } from "@efapiao/docbits-xml";

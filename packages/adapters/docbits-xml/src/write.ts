@@ -15,7 +15,13 @@ import {
   type XmlBlock,
   zodIssuesToDiagnostics,
 } from "@efapiao/model";
-import { DOCBITS_NAMESPACE, droppedFieldWarnings, writeXml, xmlCharacterErrors } from "@efapiao/sta-xml";
+import {
+  compact,
+  DOCBITS_NAMESPACE,
+  droppedFieldWarnings,
+  writeXml,
+  xmlCharacterErrors,
+} from "@efapiao/sta-xml";
 import { type DocbitsFapiao, EFAPIAO_EXTENSION_NAMESPACE } from "./document.js";
 import { directionShownBy } from "./to-invoice.js";
 import { HEAD_FIELDS, PARTY_FIELDS, TAX_CODE, TOTAL_FIELDS, TRAILER_FIELDS, TYPE_NAMES } from "./layout.js";
@@ -44,39 +50,37 @@ export function invoiceToDocbits(
   const issued = "number" in invoice ? (invoice as IssuedInvoice) : undefined;
   const { seller, buyer, totals } = invoice;
   const type = options.fapiaoType === "electronic" ? TYPE_NAMES.electronic : TYPE_NAMES[invoice.kind];
-  return stripUndefined({
+  return compact({
     type,
     number: issued?.number,
     issueDate: invoice.issueDate,
-    seller: stripUndefined({
+    seller: {
       name: seller.name,
       taxpayerId: seller.taxId,
       address: seller.address,
       telephone: seller.phone,
       bankName: seller.bankName,
       bankAccount: seller.bankAccount,
-    }),
+    },
     // DocBits documents no bank fields for the buyer.
-    buyer: stripUndefined({
+    buyer: {
       name: buyer.name,
       taxpayerId: buyer.taxId,
       address: buyer.address,
       telephone: buyer.phone,
-    }),
-    items: invoice.lines.map((line) =>
-      stripUndefined({
-        seq: String(line.index),
-        name: line.itemName,
-        spec: line.spec,
-        quantity: line.quantity,
-        unit: line.unit,
-        unitPrice: line.unitPrice,
-        taxRate: line.taxRate,
-        taxAmount: line.tax,
-        amount: line.amount,
-        taxCode: options.taxCodes === false ? undefined : line.code,
-      }),
-    ),
+    },
+    items: invoice.lines.map((line) => ({
+      seq: String(line.index),
+      name: line.itemName,
+      spec: line.spec,
+      quantity: line.quantity,
+      unit: line.unit,
+      unitPrice: line.unitPrice,
+      taxRate: line.taxRate,
+      taxAmount: line.tax,
+      amount: line.amount,
+      taxCode: options.taxCodes === false ? undefined : line.code,
+    })),
     total: { amount: totals.amount, tax: totals.tax, withTax: totals.total, inWords: totals.totalInWords },
     remarks: invoice.remarks,
     issuer: invoice.drawer,
@@ -113,7 +117,12 @@ export function writeDocbitsXml(
   return { ok: true, value: writeDocbitsDocument(invoiceToDocbits(valid, options)), diagnostics };
 }
 
-/** Serializes a DocBits document. */
+/**
+ * Serializes a DocBits document (e.g. one read with `readDocbitsXml`) in the layout of the README.
+ * @example
+ * const read = readDocbitsXml(xml);
+ * read.ok && writeDocbitsDocument(read.value) // the same layout, values in canonical form
+ */
 export function writeDocbitsDocument(doc: DocbitsFapiao): string {
   const fields = doc as unknown as Record<string, unknown>;
   const leaf = (name: string, text: unknown): XmlBlock[] =>
@@ -180,8 +189,4 @@ function kindNotKept(): Diagnostic[] {
         'With fapiao_type "电子发票" the file no longer says whether the invoice is special or general',
     },
   ];
-}
-
-function stripUndefined<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
 }

@@ -54,7 +54,7 @@ await bench.run();
 const median = (name: string): number => {
   const result = bench.getTask(name)?.result;
   if (!result || !("latency" in result)) throw new Error(`no result for ${name}`);
-  return result.latency.p50;
+  return result.latency.p50 ?? result.latency.mean;
 };
 const show = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
 

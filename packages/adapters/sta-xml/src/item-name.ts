@@ -13,7 +13,11 @@ export function splitItemName(itemName: string): { shortName: string; name: stri
   return match ? { shortName: match[1]!, name: match[2]! } : undefined;
 }
 
-/** The inverse of {@link splitItemName}. */
+/**
+ * The inverse of {@link splitItemName}.
+ * @example
+ * joinItemName("信息技术服务", "软件开发") // "*信息技术服务*软件开发"
+ */
 export function joinItemName(shortName: string, name: string): string {
   return `*${shortName}*${name}`;
 }

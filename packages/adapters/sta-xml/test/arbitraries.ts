@@ -7,6 +7,7 @@
 import { amountInWords } from "@efapiao/calc";
 import type { InvoiceLine, IssuedInvoice, XmlBlock } from "@efapiao/model";
 import fc from "fast-check";
+import { compact } from "../src/compact.js";
 import { inferLineNatures } from "../src/line-nature.js";
 
 const PIECES = [
@@ -141,7 +142,7 @@ const lineGroup: fc.Arbitrary<Layout[]> = fc
   .tuple(itemParts, money(), money(), fc.boolean(), money("negative"), money("negative"))
   .map(([parts, amount, tax, discounted, discountAmount, discountTax]) => {
     const { quantity, unitPrice, spec, unit, ...rest } = parts;
-    const line: Layout = compactLine({
+    const line: Layout = compact({
       ...rest,
       itemName: `*${parts.shortName}*${parts.name}`,
       spec,
@@ -162,10 +163,6 @@ const lineGroup: fc.Arbitrary<Layout[]> = fc
     };
     return [line, discount];
   });
-
-function compactLine(line: Layout): Layout {
-  return Object.fromEntries(Object.entries(line).filter(([, v]) => v !== undefined)) as Layout;
-}
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
@@ -223,5 +220,5 @@ export const issuedInvoice: fc.Arbitrary<IssuedInvoice> = fc
       direction,
       red: direction === "red" ? red : undefined,
     };
-    return Object.fromEntries(Object.entries(invoice).filter(([, v]) => v !== undefined)) as IssuedInvoice;
+    return compact(invoice) as IssuedInvoice;
   });

@@ -6,9 +6,13 @@ const MAX_PLACES = 20;
 
 /** A decimal-places argument: a whole number 0–20, or undefined. */
 function places(value: Value): number | undefined {
-  if (!isDecimal(value) || !value.isInteger() || value.isNegative() || value.gt(MAX_PLACES)) return undefined;
-  return value.toNumber();
+  // Rules nearly always pass a literal, the same Decimal on every call: remember the last one read.
+  if (value === lastPlaces.value) return lastPlaces.places;
+  const read = !isDecimal(value) || !value.isInteger() || value.isNegative() || value.gt(MAX_PLACES) ? undefined : value.toNumber();
+  lastPlaces = { value, places: read };
+  return read;
 }
+let lastPlaces: { value: Value; places: number | undefined } = { value: undefined, places: undefined };
 
 const checkPlaces = (constants: (Value | undefined)[]) =>
   constants[1] !== undefined && places(constants[1]) === undefined
@@ -99,10 +103,10 @@ export const mathFunctions: RuleFunction[] = [
     name: "integerDigits",
     signature: "number -> number",
     summary: { zh: "整数部分位数", en: "Digits before the point" },
-    // decimal.js keeps the exponent of the leading digit in `e`: 123.4 has e = 2, so three integer digits.
+    // decimal.js keeps the exponent of the leading digit in `e`: 123.4 has e = 2 (three integer digits), 0.5 has e = −1.
     impl: ([x]) => {
       const d = x as Decimal;
-      return wholeNumber(d.isZero() || d.abs().lt(1) ? 1 : d.e + 1);
+      return wholeNumber(d.e < 0 || d.isZero() ? 1 : d.e + 1);
     },
   }),
 ];

@@ -5,12 +5,22 @@
  */
 import type { XmlBlock } from "@efapiao/model";
 
-/** The name without its namespace prefix (`efp:code` → `code`). */
+/**
+ * The name without its namespace prefix.
+ * @example
+ * localName("efp:tax_code") // "tax_code"
+ */
 export function localName(name: string): string {
   const colon = name.indexOf(":");
   return colon === -1 ? name : name.slice(colon + 1);
 }
 
+/**
+ * @example
+ * const root = new XmlCursor(block);                        // path "/EInvoice"
+ * root.child("EInvoiceData")?.children("IssuItemInformation")[1]?.path
+ * // "/EInvoice/EInvoiceData/IssuItemInformation[2]"
+ */
 export class XmlCursor {
   constructor(
     readonly block: XmlBlock,

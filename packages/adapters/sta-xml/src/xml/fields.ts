@@ -53,7 +53,13 @@ export function percentToRate(raw: string): DecimalTextResult {
   return readRate(shiftDecimalPoint(read.text, -2));
 }
 
-/** Reads fields of one format; `prefix` names its rules (`STA_XML_MISSING`, `DOCBITS_MONEY`, …). */
+/**
+ * Reads fields of one format; `prefix` names its rules (`STA_XML_MISSING`, `DOCBITS_MONEY`, …).
+ * @example
+ * const r = new FieldReader("STA_XML");
+ * const tax = r.money(item, "ComTaxAm", true); // "0.12" from <ComTaxAm>0.120000</ComTaxAm>
+ * r.diagnostics;                               // [] — or one error per bad or missing element, with its path
+ */
 export class FieldReader {
   readonly diagnostics: Diagnostic[] = [];
 

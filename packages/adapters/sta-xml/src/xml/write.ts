@@ -68,7 +68,7 @@ function attributesText(attributes: Record<string, string> | undefined): string 
 }
 
 /** `>` is escaped too, so that `]]>` can never appear; `\r` as a reference, since parsers turn CR LF into LF. */
-export function escapeText(text: string): string {
+function escapeText(text: string): string {
   return text.replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c]!);
 }
 

@@ -1,0 +1,21 @@
+import { buildInvoiceFromJson } from "@efapiao/calc";
+import { builtinCodeTable } from "@efapiao/tables";
+import { compilePack, createValidator, readRuleSources } from "./src/index.ts";
+const { sources } = await readRuleSources("standard");
+const pack = compilePack(sources, { name: "standard" });
+const times = new Map();
+for (const r of pack.rules) { const ev = r.evaluate; r.evaluate = (env, fail) => { const t = performance.now(); ev(env, fail); times.set(r.id, (times.get(r.id) ?? 0) + performance.now() - t); }; }
+const codes = [...builtinCodeTable().entries()].filter((e) => !e.summary && e.rates.length > 0);
+const lines = Array.from({ length: 20 }, (_, i) => { const code = codes[i % codes.length]; return { name: `${code.name}${i + 1}`, code: code.code, unit: "项", quantity: String((i % 7) + 1), unitPrice: `${100 + ((i * 37) % 900)}.${String(i % 100).padStart(2, "0")}`, taxRate: code.rates[0] }; });
+const built = buildInvoiceFromJson({ kind: "special", issueDate: "2026-05-18", seller: { name: "上海示例科技有限公司", taxId: "914403001922038216" }, buyer: { name: "阿里巴巴（中国）网络技术有限公司", taxId: "91330100716105852F" }, lines, drawer: "张伟" }, { codes: builtinCodeTable() });
+const doc = built.value;
+const v = createValidator({ packs: [pack], today: "2026-01-01" });
+for (let i = 0; i < 3000; i++) v(doc);
+times.clear();
+const N = 5000;
+const t0 = performance.now();
+for (let i = 0; i < N; i++) v(doc);
+const total = (performance.now() - t0) / N * 1000;
+const res = [...times.entries()].map(([k, v]) => [k, v / N * 1000]).sort((a, b) => b[1] - a[1]);
+console.log("total us", total.toFixed(1), "in rules", res.reduce((a, b) => a + b[1], 0).toFixed(1));
+for (const [id, us] of res.slice(0, 25)) console.log(id, us.toFixed(2));

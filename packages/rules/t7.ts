@@ -1,0 +1,13 @@
+import { buildInvoiceFromJson } from "@efapiao/calc";
+import { builtinCodeTable } from "@efapiao/tables";
+import { compilePack, createValidator, readRuleSources } from "./src/index.ts";
+const { sources } = await readRuleSources("standard");
+const pack = compilePack(sources, { name: "standard" });
+const codes = [...builtinCodeTable().entries()].filter((e) => !e.summary && e.rates.length > 0);
+const lines = Array.from({ length: 20 }, (_, i) => { const code = codes[i % codes.length]; return { name: `${code.name}${i + 1}`, code: code.code, unit: "项", quantity: String((i % 7) + 1), unitPrice: `${100 + ((i * 37) % 900)}.${String(i % 100).padStart(2, "0")}`, taxRate: code.rates[0] }; });
+const built = buildInvoiceFromJson({ kind: "special", issueDate: "2026-05-18", seller: { name: "上海示例科技有限公司", taxId: "914403001922038216" }, buyer: { name: "阿里巴巴（中国）网络技术有限公司", taxId: "91330100716105852F" }, lines, drawer: "张伟" }, { codes: builtinCodeTable() });
+const doc = built.value;
+const v = createValidator({ packs: [pack], today: "2026-01-01" });
+const t0 = performance.now();
+for (let i = 0; i < 30000; i++) v(doc);
+console.log((performance.now() - t0) / 30000 * 1000, "us");
