@@ -7,7 +7,11 @@ import { UsageError } from "./io.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-export function parseCommandArgs<T extends Options>(args: string[], options: T) {
+type Parsed<T extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
+>;
+
+export function parseCommandArgs<T extends Options>(args: string[], options: T): Parsed<T> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

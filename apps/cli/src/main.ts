@@ -22,7 +22,7 @@ Usage:
   efapiao validate FILE [--rules PATH…] [--profile strict|legacy] [--codes FILE]
   efapiao rules test PATH…
   efapiao rules check PATH…
-  efapiao convert FILE --to sta-xml|docbits-xml|canonical
+  efapiao convert FILE --to sta-xml|docbits-xml|canonical [--number N --issued-at T --bureau-code C --bureau-name NAME]
   efapiao codes show CODE | codes search WORDS | codes import FILE | codes update [--url URL] | codes versions
 
 FILE may be - for stdin. JSON goes to stdout, messages to stderr.
