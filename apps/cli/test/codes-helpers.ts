@@ -9,47 +9,21 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { CliIO } from "../src/io.js";
-import { main } from "../src/main.js";
+import { type RunResult, repoRoot, runCli } from "./fake-io.js";
 
-/** The repository root (/work/main) and the shared reference shelf next to it, read in place. */
-export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+/** The repository root and the shared reference shelf next to it, read in place. */
+export const REPO_ROOT = repoRoot;
 const TAX_CODES = new URL("../../../../shared/data/tax-codes/", import.meta.url);
 export const SHARED_XLSX = fileURLToPath(new URL("tax-codes-v32-2019-04-01.xlsx", TAX_CODES));
 export const SHARED_CSV = fileURLToPath(new URL("tax-codes-v32-2019-04-01.csv", TAX_CODES));
-
-export interface CodesRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-  // biome-ignore lint/suspicious/noExplicitAny: command output is JSON that each test checks field by field
-  json(): any;
-}
 
 export function tempDir(prefix = "efapiao-codes-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
 /** Runs `efapiao ARGS…` with the given environment; XDG_CACHE_HOME defaults to a fresh temporary directory. */
-export async function efapiao(
-  args: string[],
-  env: Record<string, string | undefined> = {},
-): Promise<CodesRun> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => "",
-    env: { XDG_CACHE_HOME: tempDir("efapiao-cache-"), ...env },
-    cwd: REPO_ROOT,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+export function efapiao(args: string[], env: Record<string, string | undefined> = {}): Promise<RunResult> {
+  return runCli(args, { env });
 }
 
 /**

@@ -10,6 +10,7 @@ export interface RunResult {
   stdout: string;
   stderr: string;
   /** stdout parsed as JSON (throws if it is not JSON, which is itself a test failure). */
+  // biome-ignore lint/suspicious/noExplicitAny: command output is JSON that each test checks field by field
   json(): any;
 }
 

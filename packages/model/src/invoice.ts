@@ -47,7 +47,11 @@ export const InvoiceLineSchema = z.strictObject({
   itemName: z.string().min(1),
   name: z.string().min(1),
   shortName: z.string().min(1),
-  code: patternText(/^\d{19}$/, "税收分类编码应为 19 位数字", "The classification code (税收分类编码) has exactly 19 digits"),
+  code: patternText(
+    /^\d{19}$/,
+    "税收分类编码应为 19 位数字",
+    "The classification code (税收分类编码) has exactly 19 digits",
+  ),
   spec: z.string().optional(),
   unit: z.string().optional(),
   /** Tax-exclusive; omitted on discount lines. */

@@ -78,7 +78,10 @@ describe("parseSale", () => {
   });
 
   it("reports a missing tax rate as missing, not as an invalid rate", () => {
-    const result = parseSale({ ...seedSale, lines: [{ name: "x", code: "3040201010000000000", amount: "1" }] });
+    const result = parseSale({
+      ...seedSale,
+      lines: [{ name: "x", code: "3040201010000000000", amount: "1" }],
+    });
     expect(result.diagnostics).toMatchObject([{ path: "lines[0].taxRate", rule: "SALE_REQUIRED" }]);
   });
 

@@ -26,7 +26,12 @@ const readWith = (read: (value: unknown) => DecimalTextResult, rule: string) =>
     }
     const result = read(value);
     if (result.ok) return result.text;
-    ctx.issues.push({ code: "custom", message: result.message.en, params: { zh: result.message.zh, rule }, input: value });
+    ctx.issues.push({
+      code: "custom",
+      message: result.message.en,
+      params: { zh: result.message.zh, rule },
+      input: value,
+    });
     return z.NEVER;
   });
 

@@ -53,7 +53,9 @@ describe("look-ups in the official v32.0 table", () => {
   });
 
   it("ends the chain where the built-in list has no parent", () => {
-    expect(parentChain(builtinCodeTable(), "3040201010000000000").map((row) => row.code)).toEqual(["3040201000000000000"]);
+    expect(parentChain(builtinCodeTable(), "3040201010000000000").map((row) => row.code)).toEqual([
+      "3040201000000000000",
+    ]);
   });
 
   it("lets leaves onto an invoice and refuses summary rows, unknown and malformed codes, naming the version", async () => {
