@@ -50,7 +50,7 @@ export function resolveItemName(
       }),
     );
   }
-  const prefix = PREFIX.exec(name);
+  const prefix = name.startsWith("*") ? PREFIX.exec(name) : null;
   const bare = prefix ? name.slice(prefix[0].length) : name;
   if (prefix && prefix[1] !== entry.shortName) {
     return failed(
