@@ -79,6 +79,19 @@ export const FIELD_NAMES: readonly FieldName[] = [
     type: "text",
   },
   { path: "remarks", zh: "备注", en: "remarks", type: "text" },
+  { path: "direction", zh: "蓝字发票标志", en: "blue (normal) or red (reversal) invoice", type: "text" },
+  {
+    path: "red.originalNumber",
+    zh: "被红冲蓝字数电票号码",
+    en: "number of the blue invoice a red invoice reverses",
+    type: "text",
+  },
+  {
+    path: "red.confirmationFormNumber",
+    zh: "红字发票信息确认单编号",
+    en: "number of the red-letter confirmation form",
+    type: "text",
+  },
   { path: "drawer", zh: "开票人", en: "drawer (person issuing)", type: "text" },
 ];
 

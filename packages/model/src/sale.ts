@@ -73,20 +73,21 @@ export const PolicyFlagSchema = patternText(
   "The policy flag (优惠政策标识) is a two-digit code from 01 to 18",
 );
 
-const partyFields = {
-  name: text(),
+/** Address and bank details, optional on both parties; the name and tax id come first, as on the invoice. */
+const contactFields = {
   address: optionalText(),
   phone: optionalText(),
   bankName: optionalText(),
   bankAccount: optionalText(),
 };
 
-export const SellerSchema = z.strictObject({ ...partyFields, taxId: text() });
+export const SellerSchema = z.strictObject({ name: text(), taxId: text(), ...contactFields });
 export const BuyerSchema = z.strictObject({
-  ...partyFields,
+  name: text(),
   /** Optional: a general invoice to a natural person may carry none. */
   taxId: text().optional(),
   naturalPerson: z.boolean().default(false),
+  ...contactFields,
 });
 
 export const SaleLineSchema = z

@@ -83,9 +83,15 @@ function evaluate(node: Node, env: Env): Value {
       if (b === undefined) return undefined;
       if (node.tolerance) {
         const t = evaluate(node.tolerance, env);
-        return t === undefined ? undefined : (a as Decimal).minus(b as Decimal).abs().lte(t as Decimal);
+        return t === undefined
+          ? undefined
+          : (a as Decimal)
+              .minus(b as Decimal)
+              .abs()
+              .lte(t as Decimal);
       }
-      const c = a instanceof Decimal ? a.cmp(b as Decimal) : a === b ? 0 : (a as string) < (b as string) ? -1 : 1;
+      const c =
+        a instanceof Decimal ? a.cmp(b as Decimal) : a === b ? 0 : (a as string) < (b as string) ? -1 : 1;
       switch (node.op) {
         case "=":
           return c === 0;
@@ -105,7 +111,10 @@ function evaluate(node: Node, env: Env): Value {
       const item = evaluate(node.item, env);
       const list = evaluate(node.list, env) as Value[] | undefined;
       if (item === undefined || list === undefined) return undefined;
-      const found = item instanceof Decimal ? list.some((x) => x !== undefined && (x as Decimal).eq(item)) : list.includes(item);
+      const found =
+        item instanceof Decimal
+          ? list.some((x) => x !== undefined && (x as Decimal).eq(item))
+          : list.includes(item);
       return node.negated ? !found : found;
     }
     case "presence":

@@ -99,7 +99,9 @@ const coldStart = cpuMs();
 const pack = compilePack(sources, { name: "standard" });
 const cold = cpuMs() - coldStart;
 const rules = pack.rules.length;
-console.log(`standard pack: ${sources.length} files, ${rules} rules, ${pack.diagnostics.length} compile diagnostics`);
+console.log(
+  `standard pack: ${sources.length} files, ${rules} rules, ${pack.diagnostics.length} compile diagnostics`,
+);
 
 const validateCompiled = createValidator({ packs: [pack], today: "2026-05-18" });
 const validateInterpreted = createValidator({ packs: interpreted([pack]), today: "2026-05-18" });
@@ -110,7 +112,9 @@ for (const n of [20, 2000]) {
   const findings = validateCompiled(doc).diagnostics;
   const same = JSON.stringify(validateInterpreted(doc).diagnostics) === JSON.stringify(findings);
   if (!same) throw new Error("the interpreter and the compiled rules disagree");
-  console.log(`${n}-line invoice: ${(text.length / 1024).toFixed(1)} KiB JSON, ${findings.length} findings (${findings.map((d) => d.rule).join(", ") || "none"})`);
+  console.log(
+    `${n}-line invoice: ${(text.length / 1024).toFixed(1)} KiB JSON, ${findings.length} findings (${findings.map((d) => d.rule).join(", ") || "none"})`,
+  );
   for (let i = 0; i < 200; i++) validateCompiled(doc) && validateInterpreted(doc); // warm up the JIT
   results[n] = measure({
     "JSON.parse": () => JSON.parse(text),
@@ -125,7 +129,9 @@ const compile = measure({ compile: () => compilePack(sources, { name: "standard"
 const r20 = results[20]!;
 const r2000 = results[2000]!;
 console.log("");
-console.log(`compile standard pack   cold ${fmt(cold)} (includes building the parser)   warm ${fmt(compile)}   ${check(compile < 100)} target < 100 ms`);
+console.log(
+  `compile standard pack   cold ${fmt(cold)} (includes building the parser)   warm ${fmt(compile)}   ${check(compile < 100)} target < 100 ms`,
+);
 for (const [n, r] of [
   [20, r20],
   [2000, r2000],
@@ -137,5 +143,9 @@ for (const [n, r] of [
 }
 console.log("");
 console.log(`${check(r20.compiled! < 0.3)} 20-line invoice validates in < 0.3 ms: ${fmt(r20.compiled!)}`);
-console.log(`${check(r20.compiled! / r20["JSON.parse"]! <= 10)} 20-line invoice within 10× its JSON.parse: ${(r20.compiled! / r20["JSON.parse"]!).toFixed(1)}×`);
-console.log(`${check(r2000.compiled! / r20.compiled! <= 110)} 2,000 lines within 110× of 20: ${(r2000.compiled! / r20.compiled!).toFixed(1)}×`);
+console.log(
+  `${check(r20.compiled! / r20["JSON.parse"]! <= 10)} 20-line invoice within 10× its JSON.parse: ${(r20.compiled! / r20["JSON.parse"]!).toFixed(1)}×`,
+);
+console.log(
+  `${check(r2000.compiled! / r20.compiled! <= 110)} 2,000 lines within 110× of 20: ${(r2000.compiled! / r20.compiled!).toFixed(1)}×`,
+);

@@ -21,9 +21,9 @@ export interface DocView {
   readonly form: "sale" | "invoice";
   /** Per field slot: the converted value; `null` = read and missing; `undefined` = not read yet. */
   readonly cache: (Value | null)[];
-  /** Decimals already made from a text in this document (rates and quantities repeat from line to line). */
+  /** Decimals already made from a short text in this document (rates and quantities repeat from line to line). */
   readonly decimals: Map<string, Decimal>;
-  readonly lineCache: ((Value | null)[] | undefined)[];
+  readonly lineCache: (Value | null)[][];
 }
 
 function isObject(value: unknown): value is Json {
@@ -51,7 +51,7 @@ export function viewOf(document: unknown): DocView {
     lineList: lines ? Array.from(lines, (_, i) => i) : undefined,
     form: documentForm(raw),
     cache: [],
-    lineCache: [],
+    lineCache: lines ? lines.map(() => []) : [],
     decimals: new Map(),
   };
 }
@@ -71,8 +71,13 @@ const PLAIN_DECIMAL = /^-?(?:0|[1-9]\d{0,11})(?:\.\d{1,20})?$/;
 /** A rate as the payload writes it: a fraction below 1. */
 const PLAIN_RATE = /^0(?:\.\d{1,20})?$/;
 
-/** A Decimal for plain decimal text, made once per distinct text in the document. */
+/**
+ * A Decimal for plain decimal text. Short texts — rates ("0.06") and small quantities ("1") — repeat from line
+ * to line and are made once per document; longer ones (amounts, taxes) rarely repeat, and remembering them
+ * would only grow the map on a 2,000-line invoice.
+ */
 function decimalOf(doc: DocView, text: string): Decimal {
+  if (text.length > 6) return new Decimal(text);
   let d = doc.decimals.get(text);
   if (d === undefined) {
     d = new Decimal(text);
@@ -122,11 +127,8 @@ export function readField(doc: DocView, field: Field): Value {
 
 /** A field of line `index` (converted, cached). A sale line's `index` is its position (1-based). */
 export function readLineField(doc: DocView, index: number, field: Field): Value {
-  let cache = doc.lineCache[index];
-  if (cache === undefined) {
-    cache = [];
-    doc.lineCache[index] = cache;
-  }
+  const cache = doc.lineCache[index];
+  if (cache === undefined) return undefined;
   const cached = cache[field.slot];
   if (cached !== undefined) return cached === null ? undefined : cached;
   const raw = dig(doc.lines[index], field.keys);
@@ -148,8 +150,8 @@ export function rawLineField(doc: DocView, index: number, field: Field): unknown
   return raw === undefined && field.name === "index" && index < doc.lines.length ? index + 1 : raw;
 }
 
-/** The issue date used for `effective from/to`: the document's, else `today`. */
-export function issueDateOf(doc: DocView, today: string): string {
+/** The issue date used for `effective from/to`: the document's, else `today()`. */
+export function issueDateOf(doc: DocView, today: () => string): string {
   const date = doc.raw.issueDate;
-  return typeof date === "string" && isCalendarDate(date) ? date : today;
+  return typeof date === "string" && isCalendarDate(date) ? date : today();
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile, rule } from "../test/helpers.js";
+import { createValidator } from "./validate.js";
 
 /** The diagnostics of a one-rule file whose assertion is `condition`. */
 function problems(condition: string, head = "") {
@@ -105,6 +106,26 @@ describe("checker: types", () => {
     expect(problems("true", '  for each x in codeRates("1")')[0]!.messageEn).toBe(
       '"for each" goes over lines (such as lines or 明细), not a list of numbers',
     );
+  });
+
+  it("warns when a field with fixed values is compared with a text that is none of them", () => {
+    const [d] = problems('kind = "specail"');
+    expect(d).toMatchObject({ severity: "warning", code: "RULES_VALUE" });
+    expect(d!.messageEn).toBe('kind is one of special, general, never "specail" (did you mean "special"?)');
+    expect(
+      problems('line.nature in ["discount", "normal", "discounted"]', "  for each line in lines"),
+    ).toEqual([]);
+    expect(problems('line.nature ≠ "discout"', "  for each line in lines")[0]!.messageEn).toContain(
+      'never "discout"',
+    );
+  });
+
+  it("keeps a rule with only warnings, and leaves warnings out of validation results", () => {
+    const pack = compile(rule('kind = "specail"'));
+    expect(pack.rules).toHaveLength(1);
+    expect(createValidator({ packs: [pack] })({ kind: "special" }).diagnostics.map((d) => d.rule)).toEqual([
+      "T-1",
+    ]);
   });
 
   it("refuses a date that does not exist", () => {

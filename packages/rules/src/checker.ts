@@ -8,9 +8,9 @@ import { isCalendarDate, type Severity } from "@efapiao/model";
 import type { Binding, Expr, Named, RuleDecl, Template } from "./ast.js";
 import type { Reporter } from "./cst-to-ast.js";
 import {
+  allowedValues,
   documentField,
   documentFieldNames,
-  type Field,
   fieldLabel,
   lineField,
   lineFieldNames,
@@ -329,6 +329,8 @@ export class Checker {
           );
         } else if (!fits(item.type, elementOf(list.type))) {
           this.mismatch(e.span, item.type, elementOf(list.type));
+        } else {
+          this.checkValue(item, list);
         }
         return this.node({ k: "in", negated: e.negated, item, list }, "boolean", e.span);
       }
@@ -439,7 +441,29 @@ export class Checker {
         this.error(e.span, "“within” 只能用于数字比较", '"within" only applies to numbers');
       }
     }
+    if (e.op === "=" || e.op === "≠") {
+      this.checkValue(a, b);
+      this.checkValue(b, a);
+    }
     return this.node({ k: "compare", op: e.op, a, b, tolerance }, "boolean", e.span);
+  }
+
+  /** Warns when a field with a fixed set of values is compared with a text that is none of them. */
+  private checkValue(field: Node, value: Node): void {
+    if ((field.k !== "field" && field.k !== "lineField") || value.k !== "const") return;
+    const allowed = allowedValues(field.field);
+    const texts = Array.isArray(value.value) ? value.value : [value.value];
+    for (const text of texts) {
+      if (!allowed || typeof text !== "string" || allowed.includes(text)) continue;
+      const hint = suggest(text, allowed);
+      this.reporter.report(
+        "RULES_VALUE",
+        value.span,
+        `${field.text} 的取值只有 ${allowed.join("、")}，不会是 “${text}”${hint ? `（是否要写 “${hint}”？）` : ""}`,
+        `${field.text} is one of ${allowed.join(", ")}, never "${text}"${hint ? ` (did you mean "${hint}"?)` : ""}`,
+        "warning",
+      );
+    }
   }
 
   private list(e: Extract<Expr, { kind: "list" }>, scope: Scope): Node {
@@ -730,5 +754,3 @@ function collectReads(node: Node, out: Set<string>): void {
   if (node.k === "lineField" || node.k === "project") out.add(`lines[].${node.field.name}`);
   for (const child of children(node)) collectReads(child, out);
 }
-
-export type { Field };

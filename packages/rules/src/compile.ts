@@ -7,10 +7,11 @@
  */
 import { type DocView, rawField, rawLineField, readField, readLineField } from "./binding.js";
 import { lineSlot, type TemplateIR } from "./checker.js";
+import { BUILTIN_FUNCTIONS } from "./functions/index.js";
 import { children, type Node } from "./ir.js";
 import type { RunContext } from "./registry.js";
 import { isList, type Type, unify } from "./types.js";
-import { Decimal, numberText, type Value } from "./values.js";
+import { countOf, Decimal, numberText, type Value, wholeNumber } from "./values.js";
 
 /** What compiled code runs against: the document, the variable slots, the run context. */
 export interface Env {
@@ -64,20 +65,23 @@ function oncePerDocument(f: Compiled): Compiled {
   };
 }
 
-/** The variable slots an expression reads that it does not bind itself. */
-function freeVariables(node: Node): Set<number> {
-  const free = new Set<number>();
-  const visit = (n: Node, bound: ReadonlySet<number>) => {
-    if (n.k === "var" && !bound.has(n.slot)) free.add(n.slot);
-    if (n.k === "quantifier" || n.k === "select") {
-      visit(n.list, bound);
-      const inner = new Set(bound).add(n.slot);
-      for (const child of children(n)) if (child !== n.list) visit(child, inner);
-      return;
+/** The variable slots an expression reads that it does not bind itself (computed once per node). */
+const freeCache = new WeakMap<Node, ReadonlySet<number>>();
+function freeVariables(node: Node): ReadonlySet<number> {
+  let free = freeCache.get(node);
+  if (free) return free;
+  const out = new Set<number>();
+  if (node.k === "var") out.add(node.slot);
+  for (const child of children(node)) {
+    for (const slot of freeVariables(child)) {
+      // A quantifier or selection binds its slot for everything but its list.
+      if ((node.k === "quantifier" || node.k === "select") && slot === node.slot && child !== node.list)
+        continue;
+      out.add(slot);
     }
-    for (const child of children(n)) visit(child, bound);
-  };
-  visit(node, new Set());
+  }
+  free = out;
+  freeCache.set(node, free);
   return free;
 }
 
@@ -218,17 +222,25 @@ function compileCall(node: Extract<Node, { k: "call" }>, sub: (n: Node) => Compi
   const { impl } = node.fn;
   const acceptsMissing = node.fn.acceptsMissing === true;
   const args = node.args.map(sub);
-  // A throwing host function must not abort validation: its result counts as missing.
+  // Built-in functions never keep their argument array, so each call site reuses one instead of making an
+  // array per call (per line, per rule). Host functions get a fresh array every time.
+  const reuse = BUILTIN_FUNCTIONS.includes(node.fn);
+  const shared: Value[] = new Array(args.length);
+  const invoke = (values: Value[], env: Env): Value => {
+    // A throwing host function must not abort validation: its result counts as missing.
+    try {
+      return impl(reuse ? values : [...values], env.ctx);
+    } catch {
+      return undefined;
+    }
+  };
   if (args.length === 1) {
     const a = args[0]!;
     return (env) => {
       const x = a(env);
       if (x === undefined && !acceptsMissing) return undefined;
-      try {
-        return impl([x], env.ctx);
-      } catch {
-        return undefined;
-      }
+      shared[0] = x;
+      return invoke(shared, env);
     };
   }
   if (args.length === 2) {
@@ -238,11 +250,9 @@ function compileCall(node: Extract<Node, { k: "call" }>, sub: (n: Node) => Compi
       if (x === undefined && !acceptsMissing) return undefined;
       const y = b(env);
       if (y === undefined && !acceptsMissing) return undefined;
-      try {
-        return impl([x, y], env.ctx);
-      } catch {
-        return undefined;
-      }
+      shared[0] = x;
+      shared[1] = y;
+      return invoke(shared, env);
     };
   }
   return (env) => {
@@ -252,18 +262,25 @@ function compileCall(node: Extract<Node, { k: "call" }>, sub: (n: Node) => Compi
       if (v === undefined && !acceptsMissing) return undefined;
       values.push(v);
     }
-    try {
-      return impl(values, env.ctx);
-    } catch {
-      return undefined;
-    }
+    return invoke(values, env);
   };
+}
+
+/**
+ * Sums of counts (`length(a) + length(b) + 2`, `integerDigits(x) + decimalPlaces(x)`) are whole numbers below
+ * 1025 on both sides: added as integers — exactly — they skip decimal.js, which a per-line rule would
+ * otherwise call on every line. Anything else, money and rates above all, goes through Decimal.
+ */
+function plus(x: Decimal, y: Decimal): Decimal {
+  const i = countOf(x);
+  const j = i === undefined ? undefined : countOf(y);
+  return j === undefined ? x.plus(y) : wholeNumber(i! + j);
 }
 
 function compileArithmetic(op: string, a: Compiled, b: Compiled): Compiled {
   const apply: (x: Decimal, y: Decimal) => Decimal | undefined =
     op === "+"
-      ? (x, y) => x.plus(y)
+      ? plus
       : op === "-"
         ? (x, y) => x.minus(y)
         : op === "×"
@@ -304,7 +321,9 @@ function compileCompare(node: Extract<Node, { k: "compare" }>, sub: (n: Node) =>
       if (tol === undefined) return undefined;
       const difference = (x as Decimal).minus(y as Decimal);
       // |x − y| ≤ t without making |x − y|: compare the difference with t, or its negation with −t.
-      return difference.isNegative() ? difference.gte(negated(tol as Decimal)) : difference.lte(tol as Decimal);
+      return difference.isNegative()
+        ? difference.gte(negated(tol as Decimal))
+        : difference.lte(tol as Decimal);
     };
   }
   // One closure per operator and operand type: comparisons run on every line of every rule, so no

@@ -32,7 +32,7 @@ type Children = Record<string, CstElement[] | undefined>;
 
 /** Collects diagnostics for one file; the front end caps how many are kept. */
 export interface Reporter {
-  report(code: string, span: Span, zh: string, en: string): void;
+  report(code: string, span: Span, zh: string, en: string, severity?: "error" | "warning"): void;
 }
 
 export function tokenSpan(token: IToken): Span {
@@ -451,7 +451,13 @@ export class AstBuilder {
     for (const error of parsed.errors) {
       const words = syntaxMessage(error);
       const at = Number.isFinite(error.token.startOffset) ? tokenSpan(error.token) : span;
-      this.reporter.report("RULES_SYNTAX", at, words.zh, words.en);
+      // Inside a `{…}` the parser's "end of the file" is the closing brace.
+      this.reporter.report(
+        "RULES_SYNTAX",
+        at,
+        words.zh.replace("文件结尾", "“}”"),
+        words.en.replace("the end of the file", '"}"'),
+      );
     }
     if (parsed.errors.length > 0) return { kind: "error", span };
     const expr = node(parsed.cst.children, "expression");

@@ -16,7 +16,7 @@ import type { Pack } from "./pack.js";
 import { DEFAULT_PROFILE } from "./parameters.js";
 import type { FunctionRegistry } from "./registry.js";
 import type { CompiledRule } from "./rule.js";
-import { formatSourceDiagnostic, location, type SourceDiagnostic } from "./source.js";
+import { formatSourceDiagnostic, location, type SourceDiagnostic, type Span } from "./source.js";
 import { formatTrace, type RuleTrace, traceRule } from "./trace.js";
 import { prepareRun, ruleApplies, runContext } from "./validate.js";
 
@@ -256,23 +256,30 @@ export async function lintPacks(
   const bases = new BaseDocuments();
   for (const pack of packs) {
     for (const rule of pack.rules) {
-      const report = (span: SourceDiagnostic, code: string, words: Words) =>
-        diagnostics.push({ ...span, severity: "error", code, message: words.zh, messageEn: words.en });
-      const at = {
+      const report = (span: Span, words: Words) =>
+        diagnostics.push({
+          ...span,
+          severity: "error",
+          code: "RULES_EXAMPLES",
+          message: words.zh,
+          messageEn: words.en,
+          file: rule.file,
+        });
+      // Point at the `rule` keyword.
+      const head: Span = {
         ...rule.span,
         end: rule.span.start + 4,
         endLine: rule.span.line,
         endColumn: rule.span.column + 4,
-        file: rule.file,
-      } as SourceDiagnostic;
+      };
       if (!rule.examples.some((e) => e.expect.pass)) {
-        report(at, "RULES_EXAMPLES", {
+        report(head, {
           zh: `规则 ${rule.id} 没有应通过（expect pass）的示例`,
           en: `Rule ${rule.id} has no passing example (expect pass)`,
         });
       }
       if (!rule.examples.some((e) => !e.expect.pass)) {
-        report(at, "RULES_EXAMPLES", {
+        report(head, {
           zh: `规则 ${rule.id} 没有应报错（expect fail）的示例`,
           en: `Rule ${rule.id} has no failing example (expect fail)`,
         });
@@ -285,8 +292,7 @@ export async function lintPacks(
               zh: "示例没有基础文档（base 或 given）",
               en: "The example has no base document (base or given)",
             };
-        if (problem)
-          report({ ...example.span, file: rule.file } as SourceDiagnostic, "RULES_EXAMPLES", problem);
+        if (problem) report(example.span, problem);
       }
     }
   }
@@ -311,10 +317,12 @@ export function formatExamplesReport(
     for (const t of o.traces) out.push(formatTrace(t));
     out.push("");
   }
-  const summary =
+  const errors = report.compileDiagnostics.filter((d) => d.severity === "error").length;
+  if (errors > 0) out.push(`✗ 规则文件有 ${errors} 个错误 / the rule files have ${errors} error(s)`);
+  out.push(
     report.failed === 0
-      ? `✓ ${report.passed} 个示例全部通过 / all ${report.passed} examples passed`
-      : `✗ ${report.failed} 个示例失败，${report.passed} 个通过 / ${report.failed} failed, ${report.passed} passed`;
-  out.push(summary);
+      ? `${errors > 0 ? "✗" : "✓"} ${report.passed} 个示例全部通过 / all ${report.passed} examples passed`
+      : `✗ ${report.failed} 个示例失败，${report.passed} 个通过 / ${report.failed} failed, ${report.passed} passed`,
+  );
   return out.join("\n");
 }

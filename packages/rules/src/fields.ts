@@ -4,7 +4,13 @@
  * its platform name, its type in the language, and how its JSON value is read (money and quantities as
  * decimals, rates also as "6%", dates as YYYY-MM-DD).
  */
-import { FIELD_NAMES, type FieldName } from "@efapiao/model";
+import {
+  FIELD_NAMES,
+  type FieldName,
+  IssuedInvoiceSchema,
+  InvoiceKindSchema,
+  LineNatureSchema,
+} from "@efapiao/model";
 import { listOf, type Type } from "./types.js";
 
 export type FieldRead = FieldName["type"];
@@ -25,31 +31,6 @@ export interface Field {
   /** A small integer unique per field: the field's cache slot during one validation. */
   slot: number;
 }
-
-/**
- * Fields of the issued invoice (`IssuedInvoice` in @efapiao/model) that the model's field map does not list
- * yet, so red-letter rules can be written now. Any of these that the map gains is taken from the map instead.
- */
-const PENDING_IN_MODEL: readonly FieldName[] = [
-  {
-    path: "direction",
-    zh: "蓝字发票标志",
-    en: "blue or red invoice (blue | red), on issued invoices",
-    type: "text",
-  },
-  {
-    path: "red.originalNumber",
-    zh: "被红冲蓝字数电票号码",
-    en: "number of the blue invoice a red invoice reverses",
-    type: "text",
-  },
-  {
-    path: "red.confirmationFormNumber",
-    zh: "红字发票信息确认单编号",
-    en: "red-letter confirmation form number",
-    type: "text",
-  },
-];
 
 const LINE_PREFIX = "lines[].";
 const LINE_PREFIX_ZH = "明细.";
@@ -72,8 +53,7 @@ function build(): { document: Map<string, Field>; line: Map<string, Field>; all:
   const document = new Map<string, Field>();
   const line = new Map<string, Field>();
   const all: Field[] = [];
-  const known = new Set(FIELD_NAMES.map((f) => f.path));
-  for (const f of [...FIELD_NAMES, ...PENDING_IN_MODEL.filter((p) => !known.has(p.path))]) {
+  for (const f of FIELD_NAMES) {
     const ofLine = f.path.startsWith(LINE_PREFIX);
     const name = ofLine ? f.path.slice(LINE_PREFIX.length) : f.path;
     const zh = ofLine && f.zh.startsWith(LINE_PREFIX_ZH) ? f.zh.slice(LINE_PREFIX_ZH.length) : f.zh;
@@ -126,4 +106,20 @@ export const NEIGHBOURS: Readonly<Record<string, -1 | 1>> = { previous: -1, next
 /** How a field is named in a hint: `buyer.taxId（购买方纳税人识别号）`. */
 export function fieldLabel(field: Field): string {
   return field.ofLine ? `${field.name}（明细.${field.zh}）` : `${field.name}（${field.zh}）`;
+}
+
+/** The values a text field can take, from the model's enums, so `kind = "specail"` is caught when compiling. */
+const ALLOWED: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ["kind", InvoiceKindSchema.options],
+  ["lines[].nature", LineNatureSchema.options],
+  ["direction", IssuedInvoiceSchema.shape.direction.options],
+]);
+
+/**
+ * The values a field can take, when the model fixes them.
+ * @example
+ * allowedValues(documentField("kind")!) // ["special", "general"]
+ */
+export function allowedValues(field: Field): readonly string[] | undefined {
+  return ALLOWED.get(field.ofLine ? `lines[].${field.name}` : field.name);
 }

@@ -125,6 +125,9 @@ rule A-4 error assert true message zh "x" message en "x"
     expect(diagnostics).toHaveLength(2);
     expect(diagnostics[0]).toMatchObject({ line: 1, code: "RULES_SYNTAX" });
     expect(text.slice(diagnostics[0]!.start, diagnostics[0]!.end)).toBe("{1 + }");
+    expect(diagnostics[0]!.messageEn).toBe(
+      'expected an expression (a field, number, text or function call), found "}"',
+    );
     expect(diagnostics[1]!.messageEn).toBe("A {} in a message needs an expression inside");
   });
 

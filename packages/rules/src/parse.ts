@@ -61,9 +61,11 @@ function pickSpan(s: Span): Span {
 }
 
 /**
- * Parses one rule file. Never throws: every problem, however broken the input, is a diagnostic.
+ * Parses one rule file. Never throws: every problem, however broken the input, is reported to `reporter`.
  * @example
- * const { ast, diagnostics } = parseSource('rule R-1 error assert kind = "special" message zh "…" message en "…"', reporter);
+ * const reporter = new FileReporter("acme.rules");
+ * const ast = parseSource('rule R-1 error assert kind = "special" message zh "…" message en "…"', reporter);
+ * reporter.finish() // [] — or the positioned problems
  */
 export function parseSource(text: string, reporter: FileReporter): FileAst {
   const empty: FileAst = { declarations: [] };

@@ -200,8 +200,8 @@ describe("the front end survives any input", () => {
     );
   });
 
+  // A hang would show as the test timing out (vitest's limit); no wall-clock assertion here.
   it("hostile sizes: a 10 MB line, 10,000 brackets of each kind, a 100,000-character message", () => {
-    const started = Date.now();
     survives(`rule A-1 error assert ${"x".repeat(10 * 1024 * 1024)}`);
     for (const [open, close] of [
       ["(", ")"],
@@ -213,7 +213,6 @@ describe("the front end survives any input", () => {
       `rule A-1 error assert true message zh "${"长".repeat(100_000)}" message en "${"{1}".repeat(20_000)}"`,
     );
     survives(`rule A-1 error assert true message zh "${"{".repeat(10_000)}" message en "x"`);
-    expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
 

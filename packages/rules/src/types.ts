@@ -46,9 +46,21 @@ const SCALAR_WORDS: Record<Scalar | "any", Words> = {
   any: { zh: "任意值", en: "any value" },
 };
 
+const PLURAL: Record<Scalar | "any", string> = {
+  number: "numbers",
+  text: "texts",
+  date: "dates",
+  boolean: "true/false values",
+  line: "lines",
+  any: "values",
+};
+
 /** How a type is named in messages. */
 export function typeWords(type: Type): Words {
   if (!isList(type)) return SCALAR_WORDS[type];
-  const inner = typeWords(type.list);
-  return { zh: `${inner.zh}的列表`, en: `a list of ${inner.en.replace(/^an? /, "")}s`.replace(/ss$/, "s") };
+  const inner = type.list;
+  return {
+    zh: `${typeWords(inner).zh}的列表`,
+    en: isList(inner) ? `a list of lists` : `a list of ${PLURAL[inner]}`,
+  };
 }

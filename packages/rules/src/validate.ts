@@ -18,7 +18,6 @@ import {
 } from "./parameters.js";
 import type { CompiledRule } from "./rule.js";
 import { location } from "./source.js";
-import type { Value } from "./values.js";
 
 export interface ValidateOptions {
   /** Rule packs, later ones on top of earlier ones (e.g. `[standard, company]`). */
@@ -100,10 +99,41 @@ export function prepareRun(
   options: ValidateOptions,
   select: (rule: CompiledRule) => boolean = () => true,
 ): (document: unknown) => ValidationResult {
+  const run = resolveRun(options);
+  const rules = activeRules(run.packs).filter((r) => select(r.rule));
+  const slots = Math.max(0, ...rules.map((r) => r.rule.slots));
+  return (document) => {
+    const env = run.envFor(document, slots);
+    const { doc } = env;
+    const diagnostics = [...run.setup];
+    for (const { rule, severity } of rules) {
+      if (!applies(rule, doc, env.ctx.issueDate)) continue;
+      rule.evaluate(env, (failed) => {
+        diagnostics.push({
+          rule: rule.id,
+          severity,
+          path: rule.path(failed),
+          message: rule.message(failed, "zh"),
+          messageEn: rule.message(failed, "en"),
+          source: rule.source,
+        });
+      });
+    }
+    return { valid: !diagnostics.some((d) => d.severity === "error"), diagnostics };
+  };
+}
+
+/**
+ * What a run needs besides its rules, resolved once: the stacked packs, the diagnostics every result carries
+ * (pack errors, an unknown profile, bad parameter values), and how to make a document's environment.
+ */
+function resolveRun(options: ValidateOptions) {
   const packs = stack(options.packs);
   const setup: Diagnostic[] = [];
   for (const pack of packs) {
-    for (const d of pack.diagnostics) {
+    // A pack's errors make every run invalid, so a broken pack cannot pass silently; its warnings are for
+    // `rules check` and editors, not for every validated document.
+    for (const d of pack.diagnostics.filter((x) => x.severity === "error")) {
       setup.push({
         rule: d.code,
         severity: d.severity,
@@ -128,52 +158,25 @@ export function prepareRun(
   }
   const params = resolveParameters([...BUILTIN_PARAMETERS, ...declared], profile, options.params);
   setup.push(...params.diagnostics);
-  const rules = activeRules(packs).filter((r) => select(r.rule));
-  const slots = Math.max(0, ...rules.map((r) => r.rule.slots));
   const codes = options.codes ?? builtinCodeTable();
-  const values: Readonly<Record<string, Value>> = params.values;
-
-  return (document) => {
-    const doc = viewOf(document);
-    const issueDate = issueDateOf(doc, options.today ?? lazyToday());
-    const env: Env = { doc, vars: new Array(slots), ctx: { codes, params: values, issueDate } };
-    const diagnostics = [...setup];
-    for (const { rule, severity } of rules) {
-      if (!applies(rule, doc, issueDate)) continue;
-      rule.evaluate(env, (failed) => {
-        diagnostics.push({
-          rule: rule.id,
-          severity,
-          path: rule.path(failed),
-          message: rule.message(failed, "zh"),
-          messageEn: rule.message(failed, "en"),
-          source: rule.source,
-        });
-      });
-    }
-    return { valid: !diagnostics.some((d) => d.severity === "error"), diagnostics };
+  const today = () => options.today ?? lazyToday();
+  return {
+    packs,
+    setup,
+    envFor(document: unknown, slots: number): Env {
+      const doc = viewOf(document);
+      return {
+        doc,
+        vars: new Array(slots),
+        ctx: { codes, params: params.values, issueDate: issueDateOf(doc, today) },
+      };
+    },
   };
 }
 
-/** The parameter values and run context a set of packs gives a document (for traces). */
+/** A document's environment under a run's options (the example runner traces rules in it). */
 export function runContext(options: ValidateOptions, document: unknown): Env {
-  const packs = stack(options.packs);
-  const declared = packs.flatMap((p) => p.parameters);
-  const params = resolveParameters(
-    [...BUILTIN_PARAMETERS, ...declared],
-    options.profile ?? DEFAULT_PROFILE,
-    options.params,
-  );
-  const doc = viewOf(document);
-  return {
-    doc,
-    vars: [],
-    ctx: {
-      codes: options.codes ?? builtinCodeTable(),
-      params: params.values,
-      issueDate: issueDateOf(doc, options.today ?? lazyToday()),
-    },
-  };
+  return resolveRun(options).envFor(document, 0);
 }
 
 export { applies as ruleApplies };

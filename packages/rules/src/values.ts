@@ -28,7 +28,8 @@ export function isDecimal(value: unknown): value is Decimal {
  * literalNumber("1.5%").toString() // "0.015"
  */
 export function literalNumber(text: string): Decimal {
-  return text.endsWith("%") ? new Decimal(text.slice(0, -1)).div(100) : new Decimal(text);
+  if (text.endsWith("%")) return new Decimal(text.slice(0, -1)).div(100);
+  return /^\d{1,4}$/.test(text) ? wholeNumber(Number(text)) : new Decimal(text);
 }
 
 /** Numbers as messages print them: plain decimal, no exponent, no trailing zeros. */
@@ -38,6 +39,18 @@ export function numberText(value: Decimal): string {
 
 /** Decimals for the small whole numbers that lengths, counts and digit counts produce, made once. */
 const SMALL = Array.from({ length: 1025 }, (_, i) => new Decimal(i));
+
+/**
+ * The count behind a Decimal made by {@link wholeNumber} (0–1024), else undefined. Recognised by identity,
+ * so an amount that happens to equal 12 is never taken for a count. decimal.js keeps a value in `d`
+ * (digits in base 10⁷), `e` and `s`; a count below 10⁷ is the single digit group `d[0]`.
+ */
+export function countOf(value: Decimal): number | undefined {
+  const digits = value.d;
+  if (digits === null || digits.length !== 1) return undefined;
+  const n = digits[0]!;
+  return SMALL[n] === value ? n : undefined;
+}
 
 /**
  * A whole number as a Decimal, shared for 0–1024 (lengths and counts are computed on every line; making a

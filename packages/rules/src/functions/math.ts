@@ -8,7 +8,10 @@ const MAX_PLACES = 20;
 function places(value: Value): number | undefined {
   // Rules nearly always pass a literal, the same Decimal on every call: remember the last one read.
   if (value === lastPlaces.value) return lastPlaces.places;
-  const read = !isDecimal(value) || !value.isInteger() || value.isNegative() || value.gt(MAX_PLACES) ? undefined : value.toNumber();
+  const read =
+    !isDecimal(value) || !value.isInteger() || value.isNegative() || value.gt(MAX_PLACES)
+      ? undefined
+      : value.toNumber();
   lastPlaces = { value, places: read };
   return read;
 }
