@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Every check CI runs: install, typecheck, lint, and every package's tests (through turbo).
+# Every check CI runs: install, lint, then through turbo every package's build, typecheck and tests,
+# and last a smoke run of the built CLI (the `efapiao` bin a user installs).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/pnpm.sh install --frozen-lockfile --reporter=silent
 bash scripts/pnpm.sh run lint
-bash scripts/pnpm.sh exec turbo run typecheck test --concurrency=2 --output-logs=errors-only "$@"
+bash scripts/pnpm.sh exec turbo run build typecheck test --concurrency=2 --output-logs=errors-only "$@"
+node apps/cli/bin/efapiao.js build examples/sale.json > /dev/null
+echo "efapiao: built CLI smoke run passed"
