@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { FIELD_NAMES, findField } from "./field-names.js";
 import { InvoiceSchema } from "./invoice.js";
+import { IssuedInvoiceSchema } from "./issued.js";
 import { SaleSchema } from "./sale.js";
 
 /**
@@ -50,8 +51,14 @@ describe("FIELD_NAMES", () => {
       expect(defined.has(p), p).toBe(true);
     }
     expect([...defined].filter((p) => !mapped.has(p))).toEqual([]);
-    // 发票号码 exists only once the platform has issued the invoice.
-    expect([...mapped].filter((p) => !defined.has(p))).toEqual(["number"]);
+    // 发票号码 and the red-letter references exist only once the platform has issued the invoice.
+    const issuedOnly = [...mapped].filter((p) => !defined.has(p));
+    expect(issuedOnly).toEqual(["number", "direction", "red.originalNumber", "red.confirmationFormNumber"]);
+    // (the issued invoice holds recursive XML blocks, so its fields are looked up one by one, not walked)
+    const { shape } = IssuedInvoiceSchema;
+    expect(Object.keys(shape)).toEqual(expect.arrayContaining(["number", "direction", "red"]));
+    const red = fieldPaths(shape.red, "red");
+    expect(red).toEqual(expect.arrayContaining(["red.originalNumber", "red.confirmationFormNumber"]));
   });
 
   it("types money, rates and dates as the contract writes them", () => {

@@ -14,32 +14,58 @@ export const SALE_LIMITS = { maxLines: 10_000, maxTextLength: 2_000 } as const;
 const text = () => z.string().min(1).max(SALE_LIMITS.maxTextLength);
 const optionalText = () => z.string().max(SALE_LIMITS.maxTextLength).optional();
 
+/** The definition of a {@link decimalReader} schema: the reader and the rule id of its diagnostics. */
+interface DecimalReaderDef extends z.core.$ZodTypeDef {
+  type: "custom";
+  read: (value: unknown) => DecimalTextResult;
+  rule: string;
+}
+
 /**
- * A field read by one of the decimal-text readers. Built on `z.unknown()` because JSON strings and numbers
- * are both welcome; a missing value is reported as missing (not as "undefined is not a number").
+ * A schema that reads a field with one of the decimal-text readers: JSON strings and numbers are both
+ * welcome, the output is decimal text. A missing value is reported as missing (not as "undefined is not a
+ * number"); anything else the reader rejects carries its bilingual message and rule.
+ *
+ * One schema node that reads and validates in its own parse, where `z.unknown().transform(…)` is a pipe of
+ * two nodes with a fresh payload and an `addIssue` closure per value: sales carry several decimals per
+ * line, and the pipe cost more than the rest of the line. The issues are the ones that transform pushed.
  */
-const readWith = (read: (value: unknown) => DecimalTextResult, rule: string) =>
-  z.unknown().transform((value, ctx) => {
-    if (value === undefined) {
-      ctx.issues.push({ code: "invalid_type", expected: "string", input: value, message: "Required" });
-      return z.NEVER;
-    }
-    const result = read(value);
-    if (result.ok) return result.text;
-    ctx.issues.push({
-      code: "custom",
-      message: result.message.en,
-      params: { zh: result.message.zh, rule },
-      input: value,
-    });
-    return z.NEVER;
-  });
+const ZodDecimalReader = z.core.$constructor(
+  "ZodDecimalReader",
+  (inst: z.ZodType<string, unknown>, def: DecimalReaderDef) => {
+    z.ZodType.init(inst, def);
+    inst._zod.parse = (payload) => {
+      const value = payload.value;
+      if (value === undefined) {
+        payload.issues.push({ code: "invalid_type", expected: "string", input: value, message: "Required" });
+        return payload;
+      }
+      const result = def.read(value);
+      if (result.ok) payload.value = result.text;
+      else {
+        payload.issues.push({
+          code: "custom",
+          message: result.message.en,
+          params: { zh: result.message.zh, rule: def.rule },
+          input: value,
+        });
+      }
+      return payload;
+    };
+  },
+);
+
+/** A field read by `read`: any JSON value in, decimal text out. */
+const decimalReader = (
+  read: (value: unknown) => DecimalTextResult,
+  rule: string,
+): z.ZodType<string, unknown> => new ZodDecimalReader({ type: "custom", read, rule });
 
 /** A decimal read through {@link readDecimal}: output is decimal text. */
-export const decimalText = () => readWith(readDecimal, "SALE_DECIMAL");
+export const decimalText = () => decimalReader(readDecimal, "SALE_DECIMAL");
 
 /** A tax rate read through {@link readRate}: output is a decimal fraction ("0.06"). */
-export const rateText = () => readWith(readRate, "SALE_RATE");
+export const rateText = () => decimalReader(readRate, "SALE_RATE");
 
 /** YYYY-MM-DD that names a real calendar day. */
 export const isoDate = () =>
