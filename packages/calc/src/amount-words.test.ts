@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { centsText } from "../test/oracle.js";
 import { readSample, tag } from "../test/samples.js";
-import { amountInWords } from "./amount-words.js";
+import { amountInWords, decimalInWords, moneyTextInWords } from "./amount-words.js";
+import { Decimal, moneyText } from "./decimal.js";
 import { parseAmountInWords } from "./parse-amount-words.js";
 
 /**
@@ -56,6 +57,11 @@ const TABLE: [amount: string, words: string, why: string][] = [
 describe("amountInWords", () => {
   it.each(TABLE)("%s → %s (%s)", (amount, words) => {
     expect(amountInWords(amount)).toBe(words);
+  });
+
+  it.each(TABLE)("%s: the invoice totals' path (money text in hand) writes %s too", (amount, words) => {
+    expect(moneyTextInWords(moneyText(new Decimal(amount)), "圆")).toBe(words);
+    expect(decimalInWords(new Decimal(amount), "元")).toBe(words.replaceAll("圆", "元"));
   });
 
   it("writes 元 on request", () => {

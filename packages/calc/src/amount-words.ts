@@ -16,7 +16,7 @@
  *   (100007000 → 壹亿零柒仟圆整). The parser accepts both forms.
  */
 import nzh from "nzh/cn";
-import { Decimal, ZERO } from "./decimal.js";
+import { Decimal, moneyText } from "./decimal.js";
 
 /** The character for the currency unit: 圆 (the e-tax bureau, default) or 元 (some third-party platforms). */
 export type Yuan = "圆" | "元";
@@ -45,16 +45,30 @@ export function amountInWords(amount: string, yuan: Yuan = "圆"): string {
 
 /** {@link amountInWords} for a Decimal already in hand (the totals of an invoice). */
 export function decimalInWords(amount: Decimal, yuan: Yuan = "圆"): string {
-  const cents = amount.toDecimalPlaces(2);
-  if (cents.isZero()) return `零${yuan}整`;
-  const [integer = "0", fraction = "00"] = cents.abs().toFixed(2).split(".");
-  const jiao = Number(fraction[0]);
-  const fen = Number(fraction[1]);
-  let words = cents.lt(ZERO) ? NEGATIVE_PREFIX : "";
+  return moneyTextInWords(moneyText(amount), yuan);
+}
+
+/**
+ * {@link amountInWords} of money text as {@link moneyText} writes it (rounded to cents, exactly two
+ * decimals, "0.00" for zero): the digits are read off the text, with no further Decimal work.
+ * @example
+ * moneyTextInWords("-1000.05", "圆") // "（负数）壹仟圆零伍分"
+ */
+export function moneyTextInWords(text: string, yuan: Yuan): string {
+  if (text === "0.00") return `零${yuan}整`;
+  const negative = text.charCodeAt(0) === MINUS;
+  const point = text.length - 3;
+  const integer = text.slice(negative ? 1 : 0, point);
+  const jiao = CAPITAL_DIGITS[text.charCodeAt(point + 1) - ZERO_CODE]!;
+  const fen = CAPITAL_DIGITS[text.charCodeAt(point + 2) - ZERO_CODE]!;
+  let words = negative ? NEGATIVE_PREFIX : "";
   if (integer !== "0") words += nzh.encodeB(integer, { ww: false }) + yuan;
-  if (jiao === 0 && fen === 0) return words + "整";
-  if (jiao !== 0) words += CAPITAL_DIGITS[jiao] + "角";
+  if (jiao === "零" && fen === "零") return words + "整";
+  if (jiao !== "零") words += jiao + "角";
   else if (integer !== "0") words += "零";
-  if (fen !== 0) words += CAPITAL_DIGITS[fen] + "分";
+  if (fen !== "零") words += fen + "分";
   return words;
 }
+
+const MINUS = 45;
+const ZERO_CODE = 48;

@@ -251,6 +251,42 @@ describe("buildInvoice: lines, names and codes", () => {
     ]);
   });
 
+  it("reports a line's name and amount problems together, in that order, at the line's index", () => {
+    const result = buildInvoice(
+      saleOf([
+        EXAMPLE_LINE,
+        EXAMPLE_LINE,
+        EXAMPLE_LINE,
+        { ...EXAMPLE_LINE, name: "*x*软件开发", discount: "200000" },
+      ]),
+      { codes },
+    );
+    expect(result.diagnostics).toMatchObject([
+      { rule: "CALC_SHORT_NAME_MISMATCH", path: "lines[3].name" },
+      { rule: "CALC_DISCOUNT_TOO_LARGE", path: "lines[3].discount" },
+    ]);
+  });
+
+  it("writes a discount line's amount and tax negated, and a zero tax as 0.00", () => {
+    const invoice = built(
+      buildInvoice(
+        saleOf([
+          { ...EXAMPLE_LINE, discount: "500.005" },
+          { ...EXAMPLE_LINE, taxRate: "0", discount: "1" },
+          { ...EXAMPLE_LINE, taxRate: "0.01", discount: "0.4" },
+        ]),
+        { codes },
+      ),
+    );
+    const discounts = invoice.lines.filter((l) => l.nature === "discount").map((l) => [l.amount, l.tax]);
+    // 500.005 → 500.01, × 0.06 = 30.0006 → 30.00; 0% → no tax; 0.40 × 0.01 = 0.004 → 0.00
+    expect(discounts).toEqual([
+      ["-500.01", "-30.00"],
+      ["-1.00", "0.00"],
+      ["-0.40", "0.00"],
+    ]);
+  });
+
   it("carries the policy flag, null when absent", () => {
     const invoice = built(
       buildInvoice(saleOf([EXAMPLE_LINE, { ...EXAMPLE_LINE, policy: "03", taxRate: "0" }]), { codes }),

@@ -45,6 +45,18 @@ export function moneyText(value: Decimal): string {
   return text.length - dot === 2 ? `${text}0` : text;
 }
 
+/**
+ * The money text of the negated value, from the money text of the value: a sign is written or dropped
+ * (text handling, exact, and no Decimal to copy). Zero stays "0.00".
+ * @example
+ * negatedMoneyText("1.50")  // "-1.50"
+ * negatedMoneyText("-1.50") // "1.50"
+ */
+export function negatedMoneyText(text: string): string {
+  if (text.charCodeAt(0) === MINUS) return text.slice(1);
+  return text === "0.00" ? text : `-${text}`;
+}
+
 /** Decimal text with trailing zeros trimmed ("100000.00" → "100000", "1.50" → "1.5"). */
 export function trimmedText(value: Decimal): string {
   return value.isZero() ? "0" : value.toString();
@@ -54,3 +66,5 @@ export function trimmedText(value: Decimal): string {
 export function priceText(value: Decimal): string {
   return trimmedText(value.toDecimalPlaces(PRICE_PLACES));
 }
+
+const MINUS = 45;

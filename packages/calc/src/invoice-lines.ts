@@ -15,9 +15,9 @@ import {
   type SaleLine,
   type Totals,
 } from "@efapiao/model";
-import { type Decimal, moneyText, ZERO } from "./decimal.js";
-import { type CodeLookup, type ItemName, resolveItemName } from "./item-name.js";
-import { type LineAmounts, lineAmounts } from "./line-amounts.js";
+import { type Decimal, moneyText, negatedMoneyText, ZERO } from "./decimal.js";
+import { type CodeLookup, type ItemName, itemNameOf } from "./item-name.js";
+import { computeLineAmounts, type LineAmounts } from "./line-amounts.js";
 
 /** The invoice lines of a sale, numbered 1, 2, … in order, with the sums of their amounts and taxes. */
 export interface SaleInvoiceLines {
@@ -30,7 +30,8 @@ export interface SaleInvoiceLines {
  * Computes the invoice lines of every sale line, or collects every line's diagnostics.
  *
  * Built for long sales: lines are appended to one array and the totals kept as running sums, so that
- * per line only the line itself and its texts outlive the loop (fewer survivors, less GC work).
+ * per line only the line itself and its texts outlive the loop (fewer survivors, less GC work); names and
+ * amounts append their problems to the one list of diagnostics instead of returning a result per line.
  */
 export function saleInvoiceLines(sale: Sale, codes: CodeLookup): Result<SaleInvoiceLines> {
   const lines: InvoiceLine[] = [];
@@ -39,18 +40,15 @@ export function saleInvoiceLines(sale: Sale, codes: CodeLookup): Result<SaleInvo
   let tax = ZERO;
   for (let i = 0; i < sale.lines.length; i++) {
     const line = sale.lines[i]!;
-    const path = `lines[${i}]`;
-    const item = resolveItemName(line.name, line.code, codes, path);
-    const money = lineAmounts(line, sale.pricesIncludeTax, path);
-    if (!item.ok || !money.ok) {
-      diagnostics.push(...item.diagnostics, ...money.diagnostics);
-      continue;
-    }
-    if (diagnostics.length > 0) continue; // no invoice will be made: only look for more problems
-    appendLines(lines, line, item.value, money.value);
-    const { discount } = money.value;
-    amount = amount.plus(discount ? money.value.amount.minus(discount.amount) : money.value.amount);
-    tax = tax.plus(discount ? money.value.tax.minus(discount.tax) : money.value.tax);
+    // Both are computed even when the first fails, so every problem of the line is reported; once there
+    // is any problem no invoice will be made, and the loop only looks for more.
+    const item = itemNameOf(line.name, line.code, codes, i, diagnostics);
+    const money = computeLineAmounts(line, sale.pricesIncludeTax, i, diagnostics);
+    if (item === undefined || money === undefined || diagnostics.length > 0) continue;
+    appendLines(lines, line, item, money);
+    const { discount } = money;
+    amount = amount.plus(discount ? money.amount.minus(discount.amount) : money.amount);
+    tax = tax.plus(discount ? money.tax.minus(discount.tax) : money.tax);
   }
   return diagnostics.length > 0
     ? { ok: false, diagnostics }
@@ -82,7 +80,8 @@ function appendLines(out: InvoiceLine[], line: SaleLine, item: ItemName, money: 
   main.policy = policy;
   out.push(main);
   if (discount === undefined) return;
-  // Same name, code, rate and policy as its line; no quantity, unit price, spec or unit.
+  // Same name, code, rate and policy as its line; no quantity, unit price, spec or unit. The negative
+  // amounts are written by negating the texts, not the Decimals (a copy each).
   out.push({
     index: out.length + 1,
     nature: "discount",
@@ -90,9 +89,9 @@ function appendLines(out: InvoiceLine[], line: SaleLine, item: ItemName, money: 
     name,
     shortName,
     code,
-    amount: moneyText(discount.amount.neg()),
+    amount: negatedMoneyText(moneyText(discount.amount)),
     taxRate,
-    tax: moneyText(discount.tax.neg()),
+    tax: negatedMoneyText(moneyText(discount.tax)),
     policy,
   });
 }

@@ -33,45 +33,68 @@ export function resolveItemName(
   codes: CodeLookup,
   path: string,
 ): Result<ItemName> {
+  const diagnostics: Diagnostic[] = [];
+  const value = itemNameOf(name, code, codes, path, diagnostics);
+  return value === undefined ? { ok: false, diagnostics } : { ok: true, value, diagnostics };
+}
+
+/**
+ * {@link resolveItemName} for a loop over many lines: a problem is appended to `diagnostics` and gives
+ * undefined, so a line costs no result object and no array of its own.
+ * @param at  the line's JSON path ("lines[0]"), or its index in the sale: the path is then only written
+ *            when there is a diagnostic
+ */
+export function itemNameOf(
+  name: string,
+  code: string,
+  codes: CodeLookup,
+  at: string | number,
+  diagnostics: Diagnostic[],
+): ItemName | undefined {
   const entry = codes.get(code);
   if (entry === undefined) {
-    return failed(
-      error("CALC_CODE_UNKNOWN", `${path}.code`, {
+    diagnostics.push(
+      error("CALC_CODE_UNKNOWN", `${pathOf(at)}.code`, {
         zh: `税收分类编码 ${code} 不在所用的分类编码表（版本 ${codes.version}）中`,
         en: `The classification code ${code} is not in the code table in use (version ${codes.version})`,
       }),
     );
+    return undefined;
   }
   if (entry.summary) {
-    return failed(
-      error("CALC_CODE_SUMMARY", `${path}.code`, {
+    diagnostics.push(
+      error("CALC_CODE_SUMMARY", `${pathOf(at)}.code`, {
         zh: `税收分类编码 ${code}（${entry.name}）是汇总项，汇总项不能开票`,
         en: `The classification code ${code} (${entry.name}) is a summary row, which cannot be invoiced`,
       }),
     );
+    return undefined;
   }
   const prefix = name.startsWith("*") ? PREFIX.exec(name) : null;
   const bare = prefix ? name.slice(prefix[0].length) : name;
   if (prefix && prefix[1] !== entry.shortName) {
-    return failed(
-      error("CALC_SHORT_NAME_MISMATCH", `${path}.name`, {
+    diagnostics.push(
+      error("CALC_SHORT_NAME_MISMATCH", `${pathOf(at)}.name`, {
         zh: `项目名称的简称 “*${prefix[1]}*” 与分类编码表（版本 ${codes.version}）不符：编码 ${code} 的简称是 “${entry.shortName}”`,
         en: `The short name "*${prefix[1]}*" in the item name does not match the code table (version ${codes.version}): code ${code} has "${entry.shortName}"`,
       }),
     );
+    return undefined;
   }
   if (bare.trim() === "") {
-    return failed(
-      error("CALC_NAME_EMPTY", `${path}.name`, {
+    diagnostics.push(
+      error("CALC_NAME_EMPTY", `${pathOf(at)}.name`, {
         zh: "去掉 *简称* 前缀后项目名称为空",
         en: "The item name is empty once its *short name* prefix is removed",
       }),
     );
+    return undefined;
   }
   const shortName = entry.shortName;
-  return { ok: true, value: { itemName: `*${shortName}*${bare}`, name: bare, shortName }, diagnostics: [] };
+  return { itemName: `*${shortName}*${bare}`, name: bare, shortName };
 }
 
-function failed(diagnostic: Diagnostic): Result<never> {
-  return { ok: false, diagnostics: [diagnostic] };
+/** The JSON path of a sale line given by its path or by its index. */
+export function pathOf(at: string | number): string {
+  return typeof at === "string" ? at : `lines[${at}]`;
 }

@@ -1,6 +1,6 @@
-import type { SaleLine } from "@efapiao/model";
+import { type Diagnostic, error, type SaleLine } from "@efapiao/model";
 import { describe, expect, it } from "vitest";
-import { type LineAmounts, lineAmounts } from "./line-amounts.js";
+import { computeLineAmounts, type LineAmounts, lineAmounts } from "./line-amounts.js";
 
 const line = (fields: Partial<SaleLine>): SaleLine => ({
   name: "软件开发",
@@ -212,5 +212,36 @@ describe("discounts", () => {
     expect(diagnostics({ amount: "106", discount: "106.01" }, true)).toMatchObject([
       { rule: "CALC_DISCOUNT_TOO_LARGE", path: "lines[2].discount" },
     ]);
+  });
+});
+
+describe("computeLineAmounts", () => {
+  it("gives what lineAmounts gives, with no result object", () => {
+    const fields = { quantity: "3", unitPrice: "3.335", discount: "1.005" };
+    const diagnostics: Diagnostic[] = [];
+    const value = computeLineAmounts(line(fields), false, 0, diagnostics);
+    expect(diagnostics).toEqual([]);
+    expect(show(value!)).toEqual(computed(fields));
+  });
+
+  it("appends the line's problems to the list, at the path of the line's index, and gives undefined", () => {
+    const earlier = error("EARLIER", "lines[0]", { zh: "前", en: "before" });
+    const diagnostics: Diagnostic[] = [earlier];
+    expect(
+      computeLineAmounts(line({ quantity: "0", amount: "100", discount: "101" }), false, 7, diagnostics),
+    ).toBe(undefined);
+    expect(diagnostics).toMatchObject([
+      earlier,
+      { rule: "CALC_QUANTITY_ZERO", path: "lines[7].quantity" },
+      { rule: "CALC_DISCOUNT_TOO_LARGE", path: "lines[7].discount" },
+    ]);
+    expect(computeLineAmounts(line({}), false, 8, diagnostics)).toBe(undefined);
+    expect(diagnostics.at(-1)).toMatchObject({ rule: "CALC_AMOUNT_MISSING", path: "lines[8].amount" });
+  });
+
+  it("succeeds for a good line even when earlier lines left problems in the list", () => {
+    const diagnostics: Diagnostic[] = [error("EARLIER", "lines[0]", { zh: "前", en: "before" })];
+    expect(computeLineAmounts(line({ amount: "10" }), false, 1, diagnostics)?.tax.toFixed(2)).toBe("0.60");
+    expect(diagnostics).toHaveLength(1);
   });
 });

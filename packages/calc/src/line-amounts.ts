@@ -11,6 +11,7 @@
  */
 import { type Diagnostic, error, type Result, type SaleLine } from "@efapiao/model";
 import { CENT, Decimal, moneyText, ONE, priceText, roundCents, trimmedText } from "./decimal.js";
+import { pathOf } from "./item-name.js";
 
 /** The money of one sale line: amounts are tax-exclusive cents. */
 export interface LineAmounts {
@@ -58,6 +59,23 @@ function rateOf(text: string): Rate {
  */
 export function lineAmounts(line: SaleLine, pricesIncludeTax: boolean, path: string): Result<LineAmounts> {
   const diagnostics: Diagnostic[] = [];
+  const value = computeLineAmounts(line, pricesIncludeTax, path, diagnostics);
+  return value === undefined ? { ok: false, diagnostics } : { ok: true, value, diagnostics };
+}
+
+/**
+ * {@link lineAmounts} for a loop over many lines: the diagnostics are appended to `diagnostics`, and the
+ * result is undefined when there are any, so a line costs no result object and no array of its own.
+ * @param at  the line's JSON path ("lines[2]"), or its index in the sale: the path is then only written
+ *            when there is a diagnostic
+ */
+export function computeLineAmounts(
+  line: SaleLine,
+  pricesIncludeTax: boolean,
+  at: string | number,
+  diagnostics: Diagnostic[],
+): LineAmounts | undefined {
+  const before = diagnostics.length;
   const rate = rateOf(line.taxRate);
   const quantity = line.quantity === undefined ? undefined : new Decimal(line.quantity);
   const price = line.unitPrice === undefined ? undefined : new Decimal(line.unitPrice);
@@ -68,23 +86,24 @@ export function lineAmounts(line: SaleLine, pricesIncludeTax: boolean, path: str
   if (line.amount !== undefined) {
     given = roundCents(new Decimal(line.amount));
     if (product?.minus(given).abs().gt(CENT))
-      diagnostics.push(mismatch(path, given, product, pricesIncludeTax));
+      diagnostics.push(mismatch(pathOf(at), given, product, pricesIncludeTax));
   } else if (product !== undefined) {
     given = product;
   } else {
-    return { ok: false, diagnostics: [missingAmount(path)] };
+    diagnostics.push(missingAmount(pathOf(at)));
+    return undefined;
   }
 
   const amount = pricesIncludeTax ? roundCents(given.div(rate.divisor)) : given;
   const tax = pricesIncludeTax ? given.minus(amount) : roundCents(amount.times(rate.value));
   // `e` is decimal.js's base-10 exponent: e ≥ 12 means |amount| ≥ 10^12.
-  if (amount.e > MAX_AMOUNT_EXPONENT) diagnostics.push(tooLarge(path, amount));
+  if (amount.e > MAX_AMOUNT_EXPONENT) diagnostics.push(tooLarge(pathOf(at), amount));
 
   let unitPrice: string | undefined;
   if (price !== undefined) {
     unitPrice = pricesIncludeTax ? priceText(price.div(rate.divisor)) : trimmedText(price);
   } else if (quantity !== undefined) {
-    if (quantity.isZero()) diagnostics.push(zeroQuantity(path));
+    if (quantity.isZero()) diagnostics.push(zeroQuantity(pathOf(at)));
     else unitPrice = priceText(amount.div(quantity));
   }
 
@@ -92,7 +111,7 @@ export function lineAmounts(line: SaleLine, pricesIncludeTax: boolean, path: str
   if (line.discount !== undefined) {
     const givenDiscount = roundCents(new Decimal(line.discount));
     if (givenDiscount.gt(given))
-      diagnostics.push(discountTooLarge(path, givenDiscount, given, pricesIncludeTax));
+      diagnostics.push(discountTooLarge(pathOf(at), givenDiscount, given, pricesIncludeTax));
     const discountAmount = pricesIncludeTax ? roundCents(givenDiscount.div(rate.divisor)) : givenDiscount;
     const discountTax = pricesIncludeTax
       ? givenDiscount.minus(discountAmount)
@@ -100,12 +119,12 @@ export function lineAmounts(line: SaleLine, pricesIncludeTax: boolean, path: str
     discount = { amount: discountAmount, tax: discountTax };
   }
 
-  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  if (diagnostics.length > before) return undefined;
   const value: LineAmounts = { amount, tax };
   if (quantity !== undefined) value.quantity = trimmedText(quantity);
   if (unitPrice !== undefined) value.unitPrice = unitPrice;
   if (discount !== undefined) value.discount = discount;
-  return { ok: true, value, diagnostics };
+  return value;
 }
 
 function mismatch(path: string, given: Decimal, product: Decimal, gross: boolean): Diagnostic {

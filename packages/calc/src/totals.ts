@@ -3,7 +3,7 @@
  * capitals. Sums of cents are exact in Decimal, so no rounding happens here.
  */
 import type { InvoiceLine, Totals } from "@efapiao/model";
-import { decimalInWords, type Yuan } from "./amount-words.js";
+import { moneyTextInWords, type Yuan } from "./amount-words.js";
 import { Decimal, moneyText, ZERO } from "./decimal.js";
 
 /**
@@ -13,12 +13,12 @@ import { Decimal, moneyText, ZERO } from "./decimal.js";
  * // { amount: "100000.00", tax: "6000.00", total: "106000.00", totalInWords: "壹拾万陆仟圆整" }
  */
 export function totalsFromSums(amount: Decimal, tax: Decimal, yuan: Yuan = "圆"): Totals {
-  const total = amount.plus(tax);
+  const total = moneyText(amount.plus(tax));
   return {
     amount: moneyText(amount),
     tax: moneyText(tax),
-    total: moneyText(total),
-    totalInWords: decimalInWords(total, yuan),
+    total,
+    totalInWords: moneyTextInWords(total, yuan),
   };
 }
 

@@ -15,6 +15,7 @@ import {
  * scale (digits after the point), printed back by inserting the point into the mantissa's digits.
  */
 function scaled(mantissa: bigint, scale: number): string {
+  if (mantissa === 0n) return "0";
   const negative = mantissa < 0n;
   let digits = (negative ? -mantissa : mantissa).toString();
   if (scale <= 0) return (negative ? "-" : "") + digits + "0".repeat(-scale);
@@ -68,6 +69,40 @@ describe("shiftDecimalPoint and trimDecimal", () => {
         },
       ),
     );
+  });
+
+  it("trims any plain decimal, however many zeros it carries", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+        fc.nat(25),
+        fc.nat(3),
+        fc.nat(3),
+        (m, scale, leading, trailing) => {
+          // scaled() is trimmed; pad it with zeros on both sides and trim it back.
+          const trimmed = scaled(m, scale);
+          const negative = trimmed.startsWith("-");
+          const unsigned = negative ? trimmed.slice(1) : trimmed;
+          const padded =
+            (negative ? "-" : "") +
+            "0".repeat(leading) +
+            unsigned +
+            (trailing > 0 ? (unsigned.includes(".") ? "" : ".") + "0".repeat(trailing) : "");
+          expect(trimDecimal(padded)).toBe(trimmed);
+          expect(trimDecimal(`-${"0".repeat(leading + 1)}.${"0".repeat(trailing + 1)}`)).toBe("0");
+        },
+      ),
+    );
+  });
+
+  it("trims text that is not a plain decimal part by part, as it always has", () => {
+    expect(trimDecimal(".50")).toBe(".5");
+    expect(trimDecimal("00.")).toBe("0");
+    expect(trimDecimal("1.20.3")).toBe("1.2");
+    expect(trimDecimal("")).toBe("");
+    expect(trimDecimal("-")).toBe("-");
+    expect(trimDecimal("007a")).toBe("7a");
+    expect(trimDecimal("1e5")).toBe("1e5");
   });
 
   it("trims leading and trailing zeros and never writes minus zero", () => {
@@ -131,6 +166,28 @@ describe("readDecimal", () => {
     expect(readDecimal(5e-324).ok).toBe(false);
   });
 
+  it("names what is wrong: the form, the integer digits or the decimals", () => {
+    expect(readDecimal("12a")).toMatchObject({
+      ok: false,
+      message: { en: '"12a" is not a valid decimal number (e.g. 100.00)' },
+    });
+    expect(readDecimal("-1000000000000")).toMatchObject({
+      ok: false,
+      message: { en: expect.stringContaining("12 integer digits") },
+    });
+    expect(readDecimal(`-1.${"5".repeat(21)}`)).toMatchObject({
+      ok: false,
+      message: { en: expect.stringContaining("at most 20") },
+    });
+    // the form is checked first: a long bad text is not reported as too large
+    expect(readDecimal(`${"9".repeat(13)}x`)).toMatchObject({
+      ok: false,
+      message: { en: expect.stringContaining("not a valid") },
+    });
+    expect(readDecimal("-0")).toEqual({ ok: true, text: "-0" });
+    expect(readDecimal("-")).toMatchObject({ ok: false });
+  });
+
   it("keeps messages short for huge input", () => {
     const read = readDecimal("x".repeat(1_000_000));
     expect(read.ok).toBe(false);
@@ -181,6 +238,29 @@ describe("readRate", () => {
   it("applies the decimal size limits to percentages too", () => {
     expect(readRate(`0.${"0".repeat(30)}1%`).ok).toBe(false);
     expect(readRate(`${"0".repeat(10)}6%`)).toEqual({ ok: true, text: "0.06" });
+  });
+
+  it("reads any per cent below 100 as the decimal point moved two places, and rejects 100 and more", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 14n }), fc.nat(12), fc.nat(2), (m, scale, leading) => {
+        const percent = "0".repeat(leading) + scaled(m, scale);
+        const fraction = shiftDecimalPoint(percent, -2);
+        const read = readRate(`${percent}%`);
+        if (fraction.startsWith("0")) expect(read).toEqual({ ok: true, text: fraction });
+        else expect(read.ok).toBe(false);
+      }),
+    );
+  });
+
+  it("reports the offending value for any rejected rate", () => {
+    expect(readRate("100.0%")).toMatchObject({
+      ok: false,
+      message: { en: expect.stringContaining('"100.0%"') },
+    });
+    expect(readRate("1.0")).toMatchObject({ ok: false, message: { zh: expect.stringContaining("“1.0”") } });
+    expect(readRate(`1${"0".repeat(12)}%`).ok).toBe(false);
+    expect(readRate(`0.${"1".repeat(21)}%`).ok).toBe(false);
+    expect(readRate("-0.0")).toEqual({ ok: true, text: "0" });
   });
 
   it("reads n/1000 per cent as the fraction n/100000", () => {

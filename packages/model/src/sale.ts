@@ -29,6 +29,8 @@ interface DecimalReaderDef extends z.core.$ZodTypeDef {
  * One schema node that reads and validates in its own parse, where `z.unknown().transform(…)` is a pipe of
  * two nodes with a fresh payload and an `addIssue` closure per value: sales carry several decimals per
  * line, and the pipe cost more than the rest of the line. The issues are the ones that transform pushed.
+ * The node is built as zod builds its own (`$constructor`, a `_zod.parse` over the payload); zod is pinned
+ * to one version, and sale.test.ts pins the diagnostics, so an upgrade that changes that protocol shows.
  */
 const ZodDecimalReader = z.core.$constructor(
   "ZodDecimalReader",
@@ -116,6 +118,9 @@ export const BuyerSchema = z.strictObject({
   ...contactFields,
 });
 
+/** Decimal text of zero, unsigned ("0", "0.00"). */
+const ZERO_TEXT = /^0+(\.0+)?$/;
+
 export const SaleLineSchema = z
   .strictObject({
     name: text(),
@@ -133,22 +138,29 @@ export const SaleLineSchema = z
     policy: PolicyFlagSchema.optional(),
     discount: decimalText().optional(),
   })
-  .superRefine((line, ctx) => {
+  // A check on the payload rather than superRefine, which gives every line a fresh `addIssue` closure;
+  // the issues are the ones superRefine's addIssue would push.
+  .check((payload) => {
+    const line = payload.value;
     const hasPair = line.quantity !== undefined && line.unitPrice !== undefined;
     if (line.amount === undefined && !hasPair) {
-      ctx.addIssue({
+      payload.issues.push({
         code: "custom",
         path: ["amount"],
         message: "A line needs an amount, or a quantity and a unit price",
         params: { zh: "每行需要金额，或者数量和单价", rule: "SALE_LINE_AMOUNT_MISSING" },
+        input: line,
+        continue: true,
       });
     }
-    if (line.discount !== undefined && (line.discount.startsWith("-") || /^0+(\.0+)?$/.test(line.discount))) {
-      ctx.addIssue({
+    if (line.discount !== undefined && (line.discount.startsWith("-") || ZERO_TEXT.test(line.discount))) {
+      payload.issues.push({
         code: "custom",
         path: ["discount"],
         message: "A discount is a positive amount (it becomes a negative discount line)",
         params: { zh: "折扣金额应为正数（开票时生成负数的折扣行）", rule: "SALE_DISCOUNT_NOT_POSITIVE" },
+        input: line,
+        continue: true,
       });
     }
   });
