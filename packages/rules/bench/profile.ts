@@ -35,7 +35,10 @@ const built = buildInvoiceFromJson(sale, { codes: builtinCodeTable() });
 if (!built.ok) throw new Error("bench invoice does not build");
 const text = JSON.stringify(built.value);
 const { sources } = await readRuleSources(standardPackDir());
-const validate = createValidator({ packs: [compilePack(sources, { name: "standard" })], today: "2026-05-18" });
+const validate = createValidator({
+  packs: [compilePack(sources, { name: "standard" })],
+  today: "2026-05-18",
+});
 const doc = JSON.parse(text);
 const end = Date.now() + seconds * 1000;
 let runs = 0;

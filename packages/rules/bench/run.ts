@@ -5,6 +5,8 @@
  * - validating a 20-line and a 2,000-line invoice, against JSON.parse of the same invoice text;
  * - the same validation by a tree-walking interpreter of the same checked tree (bench/interpreter.ts),
  *   which is what compiling to closures saves.
+ * The project's bar is the EU's EN16931 rules run by Saxon (see EN16931_SAXON_MS); validation is reported as
+ * the factor by which it beats that bar, against a target of 50×.
  * Tasks are measured in interleaved rounds and the median round is reported, which keeps a noisy machine from
  * favouring whichever task happened to run in a quiet moment. Time is the process's CPU time
  * (process.cpuUsage), not the wall clock: on a shared machine other processes' load inflates wall-clock time
@@ -17,6 +19,14 @@ import { compilePack, type Pack } from "../src/pack.js";
 import { standardPackDir } from "../src/standard.js";
 import { createValidator } from "../src/validate.js";
 import { interpretRule } from "./interpreter.js";
+
+/**
+ * The bar: validating a 20-line invoice with the EU's EN16931 rules on Saxon takes 5.7 ms — EN16931 on
+ * Saxon, measured on these machines; a constant, not measured here (this process runs no Java). The target is
+ * 50× faster: ≤ 114 µs for the 20-line invoice with the whole standard pack.
+ */
+const EN16931_SAXON_MS = 5.7;
+const TARGET_SPEEDUP = 50;
 
 /** CPU time of this process in milliseconds. */
 function cpuMs(): number {
@@ -49,6 +59,12 @@ function measure(tasks: Record<string, () => unknown>, rounds = 15, batchMs = 25
     }
   }
   return Object.fromEntries(names.map((n) => [n, median(samples[n]!)]));
+}
+
+/** Runs `task` for `ms` of CPU time. */
+function warm(task: () => unknown, ms: number): void {
+  const start = cpuMs();
+  while (cpuMs() - start < ms) for (let i = 0; i < 10; i++) task();
 }
 
 function median(values: number[]): number {
@@ -115,12 +131,22 @@ for (const n of [20, 2000]) {
   console.log(
     `${n}-line invoice: ${(text.length / 1024).toFixed(1)} KiB JSON, ${findings.length} findings (${findings.map((d) => d.rule).join(", ") || "none"})`,
   );
-  for (let i = 0; i < 200; i++) validateCompiled(doc) && validateInterpreted(doc); // warm up the JIT
-  results[n] = measure({
+  // Warm up the JIT: each validator alone for a while (as a server validating invoice after invoice runs
+  // it), so what is measured is optimised code rather than code still being profiled.
+  warm(() => validateCompiled(doc), 400);
+  warm(() => validateInterpreted(doc), 400);
+  // The interpreter makes a Decimal per value, and collecting that garbage would be charged to whatever runs
+  // next: it is measured in rounds of its own, against JSON.parse, and put on the compiled rules' scale by the
+  // two JSON.parse figures.
+  const compiled = measure({ "JSON.parse": () => JSON.parse(text), compiled: () => validateCompiled(doc) });
+  const interpreted = measure({
     "JSON.parse": () => JSON.parse(text),
-    compiled: () => validateCompiled(doc),
     interpreted: () => validateInterpreted(doc),
   });
+  results[n] = {
+    ...compiled,
+    interpreted: (interpreted.interpreted! / interpreted["JSON.parse"]!) * compiled["JSON.parse"]!,
+  };
 }
 
 // Measured last: compiling makes much garbage, and collecting it would be charged to whatever runs next.
@@ -141,8 +167,14 @@ for (const [n, r] of [
       `   interpreted ${fmt(r.interpreted!)} = ${(r.interpreted! / r.compiled!).toFixed(2)}× compiled`,
   );
 }
+console.log(
+  `EN16931 on Saxon         ${fmt(EN16931_SAXON_MS)} per 20-line invoice (measured on these machines, not here) = ${(EN16931_SAXON_MS / r20.compiled!).toFixed(0)}× the 20-line time`,
+);
 console.log("");
-console.log(`${check(r20.compiled! < 0.3)} 20-line invoice validates in < 0.3 ms: ${fmt(r20.compiled!)}`);
+const target = EN16931_SAXON_MS / TARGET_SPEEDUP;
+console.log(
+  `${check(r20.compiled! <= target)} 20-line invoice ${TARGET_SPEEDUP}× faster than EN16931 on Saxon (≤ ${fmt(target)}): ${fmt(r20.compiled!)}, ${(EN16931_SAXON_MS / r20.compiled!).toFixed(0)}× faster`,
+);
 console.log(
   `${check(r20.compiled! / r20["JSON.parse"]! <= 10)} 20-line invoice within 10× its JSON.parse: ${(r20.compiled! / r20["JSON.parse"]!).toFixed(1)}×`,
 );

@@ -6,6 +6,7 @@
 import type { Severity } from "@efapiao/model";
 import type { FileAst, OverrideDecl, RuleDecl } from "./ast.js";
 import { type CheckEnv, Checker, type ParamInfo } from "./checker.js";
+import { compilingPack } from "./compile.js";
 import { DEFAULT_REGISTRY } from "./functions/index.js";
 import { BUILTIN_PARAMETERS, type Parameter } from "./parameters.js";
 import { FileReporter, parseSource } from "./parse.js";
@@ -83,6 +84,11 @@ function inherited(packs: Pack[]): { rules: CompiledRule[]; overrides: Override[
  * if (pack.diagnostics.length) console.log(pack.diagnostics.map((d) => formatSourceDiagnostic(d, text)).join("\n"));
  */
 export function compilePack(sources: RuleSource[], options: CompileOptions = {}): Pack {
+  // One compilation: the pack's rules share what they compute alike (compile.ts, `compileSelection`).
+  return compilingPack(() => compilePackNow(sources, options));
+}
+
+function compilePackNow(sources: RuleSource[], options: CompileOptions): Pack {
   const parents = options.extends ?? [];
   const base = inherited(parents);
   const parsed = sources.map((source) => {

@@ -120,3 +120,27 @@ export function defineFunction(
   const { signature, ...rest } = spec;
   return { ...rest, signatures: (Array.isArray(signature) ? signature : [signature]).map(parseSignature) };
 }
+
+/** A built-in's implementation taking its (at most two) arguments by position. */
+export type Direct = (a: Value, b: Value, ctx: RunContext) => Value;
+
+const directs = new WeakMap<RuleFunction, Direct>();
+
+/**
+ * Defines a built-in of one or two arguments by a function of the arguments themselves: compiled calls
+ * (compile.ts) pass them without making or reading an array, which per-line calls would do thousands of
+ * times per invoice. `impl` calls the same function, for everything else.
+ */
+export function defineBuiltin(
+  spec: Omit<RuleFunction, "signatures" | "impl"> & { signature: string | string[]; direct: Direct },
+): RuleFunction {
+  const { direct, ...rest } = spec;
+  const fn = defineFunction({ ...rest, impl: (args, ctx) => direct(args[0], args[1], ctx) });
+  directs.set(fn, direct);
+  return fn;
+}
+
+/** The positional implementation of a built-in defined with {@link defineBuiltin}. */
+export function directOf(fn: RuleFunction): Direct | undefined {
+  return directs.get(fn);
+}

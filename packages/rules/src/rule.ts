@@ -5,7 +5,17 @@
 import type { Severity } from "@efapiao/model";
 import type { ExampleDecl } from "./ast.js";
 import type { AppliesTo, CheckedRule } from "./checker.js";
-import { type Compiled, compileExpr, compilePath, compileTemplate, type Env } from "./compile.js";
+import {
+  type Compiled,
+  compileExpr,
+  compilePath,
+  compileSelection,
+  compileTemplate,
+  compiling,
+  type Env,
+  nextIteration,
+  shareSubexpressions,
+} from "./compile.js";
 import type { Span } from "./source.js";
 
 export interface CompiledRule {
@@ -39,6 +49,14 @@ export function compileRule(
   checked: CheckedRule,
   meta: { source: string; file: string; dir?: string; span: Span; examples: ExampleDecl[]; base?: string },
 ): CompiledRule {
+  return compiling(() => compileRuleNow(checked, meta));
+}
+
+function compileRuleNow(
+  checked: CheckedRule,
+  meta: { source: string; file: string; dir?: string; span: Span; examples: ExampleDecl[]; base?: string },
+): CompiledRule {
+  if (checked.forEach) shareSubexpressions([checked.forEach.where, checked.assert], checked.forEach.slot);
   const when = checked.when && compileExpr(checked.when);
   const assert = compileExpr(checked.assert);
   const path = compilePath(checked.reportAt);
@@ -72,15 +90,30 @@ function forEachEvaluator(
   when: Compiled | undefined,
   assert: Compiled,
 ) {
+  const slot = forEach.slot;
+  const selected = forEach.where && compileSelection(forEach.list, forEach.where, slot);
+  if (selected) {
+    // The lines the `where` selects, once per document for every rule that selects them alike.
+    return (env: Env, fail: (env: Env) => void) => {
+      if (when && when(env) !== true) return;
+      const items = selected(env) as number[] | undefined;
+      if (items === undefined) return;
+      for (let i = 0; i < items.length; i++) {
+        env.vars[slot] = items[i];
+        nextIteration();
+        if (assert(env) === false) fail(env);
+      }
+    };
+  }
   const list = compileExpr(forEach.list);
   const where = forEach.where && compileExpr(forEach.where);
-  const slot = forEach.slot;
   return (env: Env, fail: (env: Env) => void) => {
     if (when && when(env) !== true) return;
     const items = list(env) as number[] | undefined;
     if (items === undefined) return;
     for (let i = 0; i < items.length; i++) {
       env.vars[slot] = items[i];
+      nextIteration();
       if (where && where(env) !== true) continue;
       // Only a definite false fails: a missing result means the rule does not apply to this line.
       if (assert(env) === false) fail(env);

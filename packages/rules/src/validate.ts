@@ -102,22 +102,48 @@ export function prepareRun(
   const run = resolveRun(options);
   const rules = activeRules(run.packs).filter((r) => select(r.rule));
   const slots = Math.max(0, ...rules.map((r) => r.rule.slots));
+  // The diagnostics of the document being validated. Each rule's failure callback is made once, here, rather
+  // than once per document.
+  let out: Diagnostic[] = [];
+  const failures = rules.map(({ rule, severity }) => (failed: Env) => {
+    out.push({
+      rule: rule.id,
+      severity,
+      path: rule.path(failed),
+      message: rule.message(failed, "zh"),
+      messageEn: rule.message(failed, "en"),
+      source: rule.source,
+    });
+  });
+  const running = rules.map(({ rule }) => rule);
+  // Which rules apply depends only on the document's form, kind and issue date, which documents of a batch
+  // share: the list is worked out once per combination.
+  const applicable = new Map<string, number[]>();
+  const applying = (doc: DocView, issueDate: string): number[] => {
+    const kind = doc.raw.kind;
+    const key = `${doc.form} ${issueDate} ${typeof kind === "string" ? `"${kind}` : "-"}`;
+    let list = applicable.get(key);
+    if (!list) {
+      list = [];
+      for (let i = 0; i < rules.length; i++) if (applies(rules[i]!.rule, doc, issueDate)) list.push(i);
+      if (applicable.size >= 1000) applicable.clear();
+      applicable.set(key, list);
+    }
+    return list;
+  };
   return (document) => {
     const env = run.envFor(document, slots);
-    const { doc } = env;
-    const diagnostics = [...run.setup];
-    for (const { rule, severity } of rules) {
-      if (!applies(rule, doc, env.ctx.issueDate)) continue;
-      rule.evaluate(env, (failed) => {
-        diagnostics.push({
-          rule: rule.id,
-          severity,
-          path: rule.path(failed),
-          message: rule.message(failed, "zh"),
-          messageEn: rule.message(failed, "en"),
-          source: rule.source,
-        });
-      });
+    const diagnostics = run.setup.slice();
+    const outer = out;
+    out = diagnostics;
+    try {
+      const list = applying(env.doc, env.ctx.issueDate);
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k]!;
+        running[i]!.evaluate(env, failures[i]!);
+      }
+    } finally {
+      out = outer;
     }
     return { valid: !diagnostics.some((d) => d.severity === "error"), diagnostics };
   };

@@ -4,7 +4,7 @@
  * `codeExists`, so that only the existence rule speaks about it.
  */
 import type { CodeEntry } from "@efapiao/tables";
-import { defineFunction, type RuleFunction } from "../registry.js";
+import { defineBuiltin, type RuleFunction } from "../registry.js";
 import { Decimal, type Value } from "../values.js";
 
 const rateCache = new WeakMap<CodeEntry, Decimal[]>();
@@ -20,46 +20,46 @@ function ratesOf(entry: CodeEntry): Decimal[] {
 }
 
 export const codeFunctions: RuleFunction[] = [
-  defineFunction({
+  defineBuiltin({
     name: "codeExists",
     signature: "text -> boolean",
     summary: { zh: "税收分类编码在所用编码表中", en: "The code is in the classification table in use" },
-    impl: ([code], ctx) => ctx.codes.get(code as string) !== undefined,
+    direct: (code, _, ctx) => ctx.codes.get(code as string) !== undefined,
   }),
-  defineFunction({
+  defineBuiltin({
     name: "codeName",
     signature: "text -> text",
     summary: { zh: "编码的货物和劳务名称（SPMC）", en: "The code's name (SPMC)" },
-    impl: ([code], ctx) => ctx.codes.get(code as string)?.name || undefined,
+    direct: (code, _, ctx) => ctx.codes.get(code as string)?.name || undefined,
   }),
-  defineFunction({
+  defineBuiltin({
     name: "codeShortName",
     signature: "text -> text",
     summary: { zh: "编码的商品和服务简称（SPBMJC）", en: "The code's short name (SPBMJC)" },
-    impl: ([code], ctx) => ctx.codes.get(code as string)?.shortName || undefined,
+    direct: (code, _, ctx) => ctx.codes.get(code as string)?.shortName || undefined,
   }),
-  defineFunction({
+  defineBuiltin({
     name: "codeRates",
     signature: "text -> list of number",
     summary: { zh: "编码允许的税率（ZZSSL）", en: "The rates the table allows for the code (ZZSSL)" },
-    impl: ([code], ctx): Value => {
+    direct: (code, _, ctx): Value => {
       const entry = ctx.codes.get(code as string);
       return entry ? ratesOf(entry) : undefined;
     },
   }),
-  defineFunction({
+  defineBuiltin({
     name: "codeIsSummary",
     signature: "text -> boolean",
     summary: {
       zh: "是否为汇总项（HZX=Y，不能开票）",
       en: "A summary row (HZX = Y), not usable on an invoice",
     },
-    impl: ([code], ctx) => ctx.codes.get(code as string)?.summary,
+    direct: (code, _, ctx) => ctx.codes.get(code as string)?.summary,
   }),
-  defineFunction({
+  defineBuiltin({
     name: "codeSpecialManagement",
     signature: "text -> list of text",
     summary: { zh: "增值税特殊管理（ZZSTSGL）", en: "VAT special management words (ZZSTSGL)" },
-    impl: ([code], ctx) => ctx.codes.get(code as string)?.specialManagement,
+    direct: (code, _, ctx) => ctx.codes.get(code as string)?.specialManagement,
   }),
 ];

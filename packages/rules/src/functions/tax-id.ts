@@ -1,25 +1,25 @@
 /** Taxpayer-id checks, delegated to @efapiao/model (GB 32100 USCC, GB 11643 ID card, legacy forms). */
 import { checkTaxId, isValidIdCard, isValidUscc } from "@efapiao/model";
-import { defineFunction, type RuleFunction } from "../registry.js";
+import { defineBuiltin, defineFunction, type RuleFunction } from "../registry.js";
 
 export const taxIdFunctions: RuleFunction[] = [
-  defineFunction({
+  defineBuiltin({
     name: "isValidUscc",
     signature: "text -> boolean",
     summary: {
       zh: "统一社会信用代码（含校验位）有效",
       en: "A Unified Social Credit Code with a correct check character",
     },
-    impl: ([s]) => isValidUscc(s as string),
+    direct: (s) => isValidUscc(s as string),
   }),
-  defineFunction({
+  defineBuiltin({
     name: "isValidIdCard",
     signature: "text -> boolean",
     summary: {
       zh: "18 位居民身份证号码（含校验位）有效",
       en: "An 18-digit ID card number with a correct check digit",
     },
-    impl: ([s]) => isValidIdCard(s as string),
+    direct: (s) => isValidIdCard(s as string),
   }),
   defineFunction({
     name: "isValidTaxId",

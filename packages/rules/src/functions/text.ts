@@ -1,13 +1,14 @@
 /** Text functions: length in characters and in GBK bytes, regex match, starts/ends/contains. */
 import iconv from "iconv-lite";
-import { defineFunction, type RuleFunction } from "../registry.js";
+import { defineBuiltin, type RuleFunction } from "../registry.js";
 import { wholeNumber } from "../values.js";
 
 /** Compiled patterns, shared across runs (patterns come from rule files, so there are few of them). */
 const patterns = new Map<string, RegExp | null>();
 const MAX_CACHED_PATTERNS = 1000;
 
-function pattern(source: string): RegExp | null {
+/** The regular expression of a pattern text (with the `u` flag), or null when it does not compile. */
+export function pattern(source: string): RegExp | null {
   let re = patterns.get(source);
   if (re === undefined) {
     try {
@@ -22,7 +23,7 @@ function pattern(source: string): RegExp | null {
 }
 
 /** Length in Unicode code points (a Chinese character or an emoji counts once). */
-function codePoints(text: string): number {
+export function codePoints(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -31,30 +32,44 @@ function codePoints(text: string): number {
   return n;
 }
 
+/** GBK byte lengths of texts with non-ASCII characters, shared across runs (drawers' names recur). */
+const gbkLengths = new Map<string, number>();
+const MAX_CACHED_LENGTHS = 1000;
+
 /** GBK byte length: ASCII is one byte, so only texts with other characters need encoding. */
-function gbkBytes(text: string): number {
+export function gbkBytes(text: string): number {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is exactly what is meant
-  return /^[\x00-\x7f]*$/.test(text) ? text.length : iconv.encode(text, "gbk").length;
+  if (/^[\x00-\x7f]*$/.test(text)) return text.length;
+  let n = gbkLengths.get(text);
+  if (n === undefined) {
+    n = iconv.encode(text, "gbk").length;
+    // Short texts only: a 10 MB remark is measured each time rather than kept.
+    if (text.length <= 256) {
+      if (gbkLengths.size >= MAX_CACHED_LENGTHS) gbkLengths.clear();
+      gbkLengths.set(text, n);
+    }
+  }
+  return n;
 }
 
 export const textFunctions: RuleFunction[] = [
-  defineFunction({
+  defineBuiltin({
     name: "length",
     signature: "text -> number",
     summary: { zh: "字符数", en: "Length in characters" },
-    impl: ([s]) => wholeNumber(codePoints(s as string)),
+    direct: (s) => wholeNumber(codePoints(s as string)),
   }),
-  defineFunction({
+  defineBuiltin({
     name: "gbkLength",
     signature: "text -> number",
     summary: { zh: "GBK 编码的字节数（汉字计 2）", en: "Length in GBK bytes (a Chinese character is 2)" },
-    impl: ([s]) => wholeNumber(gbkBytes(s as string)),
+    direct: (s) => wholeNumber(gbkBytes(s as string)),
   }),
-  defineFunction({
+  defineBuiltin({
     name: "matches",
     signature: "text, text -> boolean",
     summary: { zh: "是否符合正则表达式", en: "Matches a regular expression" },
-    impl: ([s, p]) => {
+    direct: (s, p) => {
       const re = pattern(p as string);
       return re === null ? undefined : re.test(s as string);
     },
@@ -63,22 +78,22 @@ export const textFunctions: RuleFunction[] = [
         ? { zh: `正则表达式 “${p}” 无效`, en: `The regular expression "${p}" is invalid` }
         : undefined,
   }),
-  defineFunction({
+  defineBuiltin({
     name: "startsWith",
     signature: "text, text -> boolean",
     summary: { zh: "是否以某文本开头", en: "Starts with a text" },
-    impl: ([s, p]) => (s as string).startsWith(p as string),
+    direct: (s, p) => (s as string).startsWith(p as string),
   }),
-  defineFunction({
+  defineBuiltin({
     name: "endsWith",
     signature: "text, text -> boolean",
     summary: { zh: "是否以某文本结尾", en: "Ends with a text" },
-    impl: ([s, p]) => (s as string).endsWith(p as string),
+    direct: (s, p) => (s as string).endsWith(p as string),
   }),
-  defineFunction({
+  defineBuiltin({
     name: "contains",
     signature: "text, text -> boolean",
     summary: { zh: "是否包含某文本", en: "Contains a text" },
-    impl: ([s, p]) => (s as string).includes(p as string),
+    direct: (s, p) => (s as string).includes(p as string),
   }),
 ];

@@ -1,6 +1,7 @@
 /** 价税合计大写: amounts in Chinese capitals, delegated to @efapiao/calc (writes 圆, reads 圆 and 元). */
 import { amountInWords, parseAmountInWords } from "@efapiao/calc";
-import { defineFunction, type RuleFunction } from "../registry.js";
+import { defineBuiltin, defineFunction, type RuleFunction } from "../registry.js";
+import { ANY, compareFixed, fromDecimal, parseFixed, reg } from "../fixed.js";
 import { Decimal } from "../values.js";
 
 export const wordsFunctions: RuleFunction[] = [
@@ -20,16 +21,26 @@ export const wordsFunctions: RuleFunction[] = [
         ? { zh: "单位只能是 “圆” 或 “元”", en: 'The unit is "圆" or "元"' }
         : undefined,
   }),
-  defineFunction({
+  defineBuiltin({
     name: "matchesAmountInWords",
     signature: "text, number -> boolean",
     summary: {
       zh: "大写金额与数额一致（接受“圆”与“元”）",
       en: "The capitals state the amount (圆 or 元 accepted)",
     },
-    impl: ([words, x]) => {
+    direct: (words, x) => {
       const read = parseAmountInWords(words as string);
-      return read.ok && new Decimal(read.value).eq(x as Decimal);
+      if (!read.ok) return false;
+      // Exactly, as scaled integers when both fit (fixed.ts) — no Decimal to make — else as Decimals.
+      if (parseFixed(read.value, ANY)) {
+        const int = reg.int;
+        const scale = reg.scale;
+        if (fromDecimal(x as Decimal)) {
+          const c = compareFixed(int, scale, reg.int, reg.scale);
+          if (!Number.isNaN(c)) return c === 0;
+        }
+      }
+      return new Decimal(read.value).eq(x as Decimal);
     },
   }),
 ];
