@@ -311,27 +311,18 @@ function fastCall(node: Extract<Node, { k: "call" }>, c: FastContext): Fast | un
     };
   }
   const read = lineRead(first);
-  if (fn === DECIMAL_PLACES) {
-    return (env) => {
-      const s = read ? readLine(env, read) : x(env);
-      if (s === OK) {
-        reg.int = decimalPlacesFixed(reg.int, reg.scale);
-        reg.scale = 0;
-      }
-      return s;
-    };
-  }
-  if (fn === INTEGER_DIGITS) {
-    return (env) => {
-      const s = read ? readLine(env, read) : x(env);
-      if (s === OK) {
-        reg.int = integerDigitsFixed(reg.int, reg.scale);
-        reg.scale = 0;
-      }
-      return s;
-    };
-  }
-  return undefined;
+  // Both count digits of the value and answer a whole number (scale 0).
+  const digits =
+    fn === DECIMAL_PLACES ? decimalPlacesFixed : fn === INTEGER_DIGITS ? integerDigitsFixed : undefined;
+  if (!digits) return undefined;
+  return (env) => {
+    const s = read ? readLine(env, read) : x(env);
+    if (s === OK) {
+      reg.int = digits(reg.int, reg.scale);
+      reg.scale = 0;
+    }
+    return s;
+  };
 }
 
 /**
