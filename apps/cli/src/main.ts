@@ -3,7 +3,16 @@
  * anything a user can cause comes back as a value or a UsageError, so no stack trace reaches the terminal.
  */
 import { pathToFileURL } from "node:url";
-import { type CliIO, EXIT, processIO, UsageError } from "./io.js";
+import {
+  type CliIO,
+  EXIT,
+  InputRejected,
+  printDiagnostics,
+  processIO,
+  systemErrorCode,
+  systemErrorLine,
+  UsageError,
+} from "./io.js";
 
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -47,6 +56,15 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     if (error instanceof UsageError) {
       io.stderr(`efapiao ${name}: ${error.messageZh}\n${error.messageEn}\n(efapiao --help)\n`);
       return EXIT.usage;
+    }
+    if (error instanceof InputRejected) {
+      printDiagnostics(io, error.diagnostics);
+      return EXIT.rejected;
+    }
+    // The system would not let us read or write (a full disk, a read-only cache): one line, no stack trace.
+    if (systemErrorCode(error) !== undefined) {
+      io.stderr(`efapiao ${name}: ${systemErrorLine(error as NodeJS.ErrnoException)}\n`);
+      return EXIT.io;
     }
     // A bug of ours, not the user's input: say so briefly, without a stack trace unless asked for.
     io.stderr(`efapiao ${name}: 内部错误 / internal error: ${(error as Error).message}\n`);

@@ -6,7 +6,7 @@ import { buildInvoiceFromJson } from "@efapiao/calc";
 import { parseJsonText, toPlatformView } from "@efapiao/model";
 import { oneOf, parseCommandArgs } from "../args.js";
 import { loadCodeTable } from "../code-table.js";
-import { EXIT, printJson, readInput, UsageError } from "../io.js";
+import { EXIT, printDiagnostics, printJson, readInput, UsageError } from "../io.js";
 import type { Command } from "../main.js";
 
 export const build: Command = async (args, io) => {
@@ -29,7 +29,7 @@ export const build: Command = async (args, io) => {
   const json = parseJsonText(await readInput(io, positionals[0]!));
   const result = json.ok ? buildInvoiceFromJson(json.value, { codes, words }) : json;
   if (!result.ok) {
-    printJson(io, { valid: false, diagnostics: result.diagnostics });
+    printDiagnostics(io, result.diagnostics);
     return EXIT.rejected;
   }
   printJson(io, view === "platform" ? toPlatformView(result.value) : result.value);

@@ -33,7 +33,7 @@ import {
 import { detectDocumentFormat, parseStaXml } from "@efapiao/sta-xml";
 import { parseCommandArgs } from "../args.js";
 import { loadCodeTable } from "../code-table.js";
-import { type CliIO, EXIT, printJson, readInput, resolvePath, UsageError } from "../io.js";
+import { type CliIO, EXIT, printDiagnostics, readInput, resolvePath, UsageError } from "../io.js";
 import type { Command } from "../main.js";
 
 type Check = (document: unknown) => { diagnostics: Diagnostic[] };
@@ -64,7 +64,7 @@ export const validate: Command = async (args, io) => {
   const diagnostics = validateText(text, check, (sale) => buildInvoice(sale, { codes }));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
-  printJson(io, { valid: errors === 0, diagnostics });
+  printDiagnostics(io, diagnostics);
   io.stderr(`${errors} 个错误，${warnings} 个警告 / ${errors} error(s), ${warnings} warning(s)\n`);
   return errors === 0 ? EXIT.ok : EXIT.rejected;
 };

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { decodeXmlBytes, parseStaXml } from "../src/index.js";
+import { encodeGbkForTest } from "./gbk.js";
 import { edit, GD, readSample } from "./samples.js";
 
 const gd = readSample(GD);
@@ -172,30 +173,3 @@ describe("decodeXmlBytes", () => {
     expect(utf16.diagnostics[0]?.rule).toBe("XML_ENCODING_MISMATCH");
   });
 });
-
-/**
- * GBK bytes of a text, for the test only: found by decoding every two-byte GBK code once (TextDecoder has
- * no encoder), so the oracle is the WHATWG GBK table itself, not the code under test.
- */
-function encodeGbkForTest(text: string): Uint8Array {
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder("gbk");
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const c = decoder.decode(new Uint8Array([lead, trail]));
-      if (c.length === 1 && !table.has(c)) table.set(c, [lead, trail]);
-    }
-  }
-  const out: number[] = [];
-  for (const c of text) {
-    const code = c.charCodeAt(0);
-    if (code < 0x80) out.push(code);
-    else {
-      const bytes = table.get(c);
-      if (!bytes) throw new Error(`no GBK code for ${c}`);
-      out.push(...bytes);
-    }
-  }
-  return new Uint8Array(out);
-}
