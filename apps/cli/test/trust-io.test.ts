@@ -218,3 +218,42 @@ describe("the system refusing a write", () => {
     expect(line).toContain("XDG_CACHE_HOME");
   });
 });
+
+describe("the code table cannot be damaged by a bad file (item 4)", () => {
+  const table = join(sharedDir, "data/tax-codes/tax-codes-v32-2019-04-01.csv");
+  const bytes = readFileSync(table);
+
+  it("a CSV cut mid-row is refused, and the cache keeps the complete table", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "efapiao-cache-"));
+    const env = { XDG_CACHE_HOME: cache };
+    expect((await runCli(["codes", "import", table], { env })).code).toBe(0);
+    const cachedPack = join(cache, "efapiao/codes/codes-32.0.json");
+    const before = readFileSync(cachedPack, "utf8");
+    // Cut two-thirds of the way in, then back to just after a comma: the last row ends inside a field.
+    const cutAt = bytes.lastIndexOf(",", Math.floor((bytes.length * 2) / 3)) + 3;
+    const cut = file("cut.csv", bytes.subarray(0, cutAt));
+    const run = await runCli(["codes", "import", cut], { env });
+    expect(run.code).toBe(1);
+    const found = run.json().diagnostics.map((d: { rule: string }) => d.rule);
+    expect(found).toContain("CODES_TOO_FEW_ROWS");
+    expect(found).toContain("CODES_ROW_CUT");
+    expect(readFileSync(cachedPack, "utf8")).toBe(before);
+    expect(JSON.parse(before).rows).toBe(4236);
+  }, 60_000);
+
+  it("a shorter table of a version with no official count does not replace the cached one", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "efapiao-cache-"));
+    const env = { XDG_CACHE_HOME: cache };
+    const lines = bytes.toString("utf8").split("\r\n");
+    const as33 = (rows: string[]) =>
+      rows.map((l, i) => (i === 0 ? l : l.replace(/^32\.0,/, "33.0,"))).join("\r\n");
+    // The first 11 rows (货物 and the cereal rows under it) make a complete small table on their own.
+    expect(
+      (await runCli(["codes", "import", file("v33-full.csv", as33(lines.slice(0, 12)))], { env })).code,
+    ).toBe(0);
+    const run = await runCli(["codes", "import", file("v33-short.csv", as33(lines.slice(0, 3)))], { env });
+    expect(run.code).toBe(1);
+    expect(run.json().diagnostics).toEqual([expect.objectContaining({ rule: "CODES_SMALLER_THAN_CACHED" })]);
+    expect(JSON.parse(readFileSync(join(cache, "efapiao/codes/codes-33.0.json"), "utf8")).rows).toBe(11);
+  }, 60_000);
+});
