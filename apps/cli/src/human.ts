@@ -34,8 +34,9 @@ function pad(text: string, width: number, alignRight = false): string {
 /** Rows as aligned columns; `right` lists the columns aligned right (numbers). */
 export function columns(rows: string[][], right: ReadonlySet<number> = new Set()): string[] {
   const widths: number[] = [];
-  for (const row of rows)
-    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell));
+  }
   return rows.map((row) =>
     row
       .map((cell, i) => pad(cell, widths[i]!, right.has(i)))
