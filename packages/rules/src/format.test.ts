@@ -35,7 +35,7 @@ describe("formatRules", () => {
   it("indents clauses, collapses spaces outside texts, keeps comments and texts as written", () => {
     const input = [
       "# 文件头 / header",
-      "base   \"examples/special-invoice.json\"",
+      'base   "examples/special-invoice.json"',
       "parameter  limit = 10",
       "profile legacy = 20",
       "rule   ACME-01   warning   # 备注",
@@ -47,9 +47,9 @@ describe("formatRules", () => {
       "",
       "",
       "",
-      "example \"通过 / passes\"",
+      'example "通过 / passes"',
       "expect   pass",
-      "    example \"失败\"",
+      '    example "失败"',
       "remove remarks",
       "profile legacy",
       "        expect fail at remarks",
@@ -113,7 +113,11 @@ describe("formatRules", () => {
 
   it("leaves the standard pack's examples giving the same outcomes", async () => {
     const formatted = compilePack(
-      standardFiles.map(({ name, text }) => ({ name: `standard/${name}`, text: formatRules(text), dir: standardPackDir() })),
+      standardFiles.map(({ name, text }) => ({
+        name: `standard/${name}`,
+        text: formatRules(text),
+        dir: standardPackDir(),
+      })),
       { name: "standard" },
     );
     expect(formatted.diagnostics).toEqual([]);

@@ -73,7 +73,10 @@ type Context = "top" | "rule" | "example" | "parameter";
  * formatRules('rule  R-1 error\nassert  kind = "special"\n') // 'rule R-1 error\n  assert kind = "special"\n'
  */
 export function formatRules(text: string): string {
-  const lines = text.replace(/^\uFEFF/, "").split("\n").map(splitLine);
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split("\n")
+    .map(splitLine);
   // Pass 1: the indent of every code line, from the clause structure.
   const indents: (number | undefined)[] = [];
   let context: Context = "top";
@@ -121,8 +124,7 @@ export function formatRules(text: string): string {
       continue;
     }
     const afterComment = i > 0 && lines[i - 1]!.code === "" && lines[i - 1]!.comment !== undefined;
-    const startsDeclaration =
-      code !== "" ? startsBlock(code) && !afterComment : startsCommentBlock(lines, i);
+    const startsDeclaration = code !== "" ? startsBlock(code) && !afterComment : startsCommentBlock(lines, i);
     if (out.length > 0 && (blankPending || startsDeclaration) && out.at(-1) !== "") out.push("");
     blankPending = false;
     const indent = " ".repeat(code === "" ? commentIndents[i]! : indents[i]!);
