@@ -19,6 +19,10 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** The working directory relative paths are read from. */
   cwd: string;
+  /** stdout is a terminal: commands then print a human report rather than JSON (unless --format says). */
+  stdoutIsTTY?: boolean;
+  /** stderr is a terminal: progress bars are drawn only then. */
+  stderrIsTTY?: boolean;
 }
 
 /**
@@ -130,7 +134,7 @@ export function boundDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic
 }
 
 /** Prints the Diagnostics JSON (`{ valid, diagnostics }`) of one file, bounded by {@link boundDiagnostics}. */
-export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[]): void {
+export function printDiagnosticsJson(io: CliIO, diagnostics: readonly Diagnostic[]): void {
   const valid = !diagnostics.some((d) => d.severity === "error");
   printJson(io, { valid, diagnostics: boundDiagnostics(diagnostics) });
 }
@@ -145,6 +149,8 @@ export function processIO(): CliIO {
     readStdinBytes: readAllStdin,
     env: process.env,
     cwd: process.cwd(),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }
 
