@@ -100,17 +100,24 @@ export function computeLineAmounts(
   if (amount.e > MAX_AMOUNT_EXPONENT) diagnostics.push(tooLarge(pathOf(at), amount));
 
   let unitPrice: string | undefined;
-  if (price !== undefined) {
+  // 数量 and 单价 are printed together or not at all (contracts.md §1, "optional pair"; FP-LN-03): a price
+  // alone would print an invoice line the platform refuses.
+  // A quantity of 0 prints a line the platform refuses (FP-LN-05), and leaves no price to derive.
+  if (price !== undefined && quantity === undefined) diagnostics.push(priceWithoutQuantity(pathOf(at)));
+  else if (quantity?.isZero()) diagnostics.push(zeroQuantity(pathOf(at)));
+  else if (price !== undefined) {
     unitPrice = pricesIncludeTax ? priceText(price.div(rate.divisor)) : trimmedText(price);
   } else if (quantity !== undefined) {
-    if (quantity.isZero()) diagnostics.push(zeroQuantity(pathOf(at)));
-    else unitPrice = priceText(amount.div(quantity));
+    unitPrice = priceText(amount.div(quantity));
   }
 
   let discount: LineAmounts["discount"];
   if (line.discount !== undefined) {
     const givenDiscount = roundCents(new Decimal(line.discount));
-    if (givenDiscount.gt(given))
+    // A discount line is negative (domain-facts.md, "Discount lines"): one that rounds to 0.00 cannot be
+    // issued, and dropping it silently would lose what the user wrote.
+    if (givenDiscount.isZero()) diagnostics.push(discountRoundsToZero(pathOf(at), line.discount));
+    else if (givenDiscount.gt(given))
       diagnostics.push(discountTooLarge(pathOf(at), givenDiscount, given, pricesIncludeTax));
     const discountAmount = pricesIncludeTax ? roundCents(givenDiscount.div(rate.divisor)) : givenDiscount;
     const discountTax = pricesIncludeTax
@@ -149,10 +156,24 @@ function tooLarge(path: string, amount: Decimal): Diagnostic {
   });
 }
 
+function priceWithoutQuantity(path: string): Diagnostic {
+  return error("CALC_QUANTITY_MISSING", `${path}.quantity`, {
+    zh: "给出了单价却没有数量：数量和单价须同时填写，或都不填（只写金额）",
+    en: "A unit price is given without a quantity: give both, or neither (an amount only)",
+  });
+}
+
 function zeroQuantity(path: string): Diagnostic {
   return error("CALC_QUANTITY_ZERO", `${path}.quantity`, {
-    zh: "数量为 0，无法由金额计算单价",
-    en: "The quantity is 0, so no unit price can be derived from the amount",
+    zh: "数量不能为 0（平台不接受数量为 0 的明细行，也无法由金额计算单价）",
+    en: "The quantity cannot be 0 (the platform refuses such a line, and no unit price can be derived from it)",
+  });
+}
+
+function discountRoundsToZero(path: string, discount: string): Diagnostic {
+  return error("CALC_DISCOUNT_ZERO", `${path}.discount`, {
+    zh: `折扣 ${discount} 四舍五入到分后为 0.00，而折扣行金额必须为负数：请删去折扣，或至少写 0.01`,
+    en: `The discount ${discount} rounds to 0.00 cents, but a discount line must be negative: remove the discount or give at least 0.01`,
   });
 }
 
