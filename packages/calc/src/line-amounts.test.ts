@@ -126,6 +126,14 @@ describe("tax-exclusive lines", () => {
     ]);
   });
 
+  it("rejects a derived unit price beyond 12 integer digits", () => {
+    // 10000000000.00 ÷ 0.01 = 1000000000000 (13 digits); ÷ 0.1 = 100000000000 (12 digits) is fine
+    expect(diagnostics({ quantity: "0.01", amount: "10000000000" })).toMatchObject([
+      { rule: "CALC_PRICE_TOO_LARGE", path: "lines[2].quantity" },
+    ]);
+    expect(computed({ quantity: "0.1", amount: "10000000000" }).unitPrice).toBe("100000000000");
+  });
+
   it("rejects a line with neither an amount nor quantity and price", () => {
     expect(diagnostics({ quantity: "3" })).toMatchObject([
       { rule: "CALC_AMOUNT_MISSING", path: "lines[2].amount" },

@@ -10,7 +10,16 @@
  *   金额 ÷ 数量 when only a quantity is given, the latter two to 10 places as the platform prints them.
  */
 import { type Diagnostic, error, type Result, type SaleLine } from "@efapiao/model";
-import { CENT, Decimal, moneyText, ONE, priceText, roundCents, trimmedText } from "./decimal.js";
+import {
+  CENT,
+  Decimal,
+  moneyText,
+  ONE,
+  PRICE_PLACES,
+  priceText,
+  roundCents,
+  trimmedText,
+} from "./decimal.js";
 import { pathOf } from "./item-name.js";
 
 /** The money of one sale line: amounts are tax-exclusive cents. */
@@ -25,8 +34,8 @@ export interface LineAmounts {
   discount?: { amount: Decimal; tax: Decimal };
 }
 
-/** 999,999,999,999.99 is the largest amount a line may carry (12 integer digits, the e-tax bureau limit). */
-const MAX_AMOUNT_EXPONENT = 11;
+/** Amounts and unit prices have at most 12 integer digits (the e-tax bureau limit): 999,999,999,999.99. */
+const MAX_EXPONENT = 11;
 
 interface Rate {
   value: Decimal;
@@ -97,7 +106,7 @@ export function computeLineAmounts(
   const amount = pricesIncludeTax ? roundCents(given.div(rate.divisor)) : given;
   const tax = pricesIncludeTax ? given.minus(amount) : roundCents(amount.times(rate.value));
   // `e` is decimal.js's base-10 exponent: e ≥ 12 means |amount| ≥ 10^12.
-  if (amount.e > MAX_AMOUNT_EXPONENT) diagnostics.push(tooLarge(pathOf(at), amount));
+  if (amount.e > MAX_EXPONENT) diagnostics.push(tooLarge(pathOf(at), amount));
 
   let unitPrice: string | undefined;
   // 数量 and 单价 are printed together or not at all (contracts.md §1, "optional pair"; FP-LN-03): a price
@@ -108,7 +117,11 @@ export function computeLineAmounts(
   else if (price !== undefined) {
     unitPrice = pricesIncludeTax ? priceText(price.div(rate.divisor)) : trimmedText(price);
   } else if (quantity !== undefined) {
-    unitPrice = priceText(amount.div(quantity));
+    const derived = amount.div(quantity).toDecimalPlaces(PRICE_PLACES);
+    // A price is at most 12 integer digits (the e-tax bureau's limit, FP-DEC-04): a tiny quantity of a
+    // large amount would print one the platform cannot take.
+    if (derived.e > MAX_EXPONENT) diagnostics.push(priceTooLarge(pathOf(at), derived));
+    else unitPrice = trimmedText(derived);
   }
 
   let discount: LineAmounts["discount"];
@@ -160,6 +173,13 @@ function priceWithoutQuantity(path: string): Diagnostic {
   return error("CALC_QUANTITY_MISSING", `${path}.quantity`, {
     zh: "给出了单价却没有数量：数量和单价须同时填写，或都不填（只写金额）",
     en: "A unit price is given without a quantity: give both, or neither (an amount only)",
+  });
+}
+
+function priceTooLarge(path: string, price: Decimal): Diagnostic {
+  return error("CALC_PRICE_TOO_LARGE", `${path}.quantity`, {
+    zh: `由金额 ÷ 数量得出的单价 ${trimmedText(price)} 过大：单价最多 12 位整数，请核对数量`,
+    en: `The unit price amount ÷ quantity = ${trimmedText(price)} is too large: at most 12 integer digits; check the quantity`,
   });
 }
 
