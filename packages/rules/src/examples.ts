@@ -142,7 +142,9 @@ async function runExample(
     }
   }
   const run = { packs: [pack], profile, codes: options.codes, today: options.today };
-  const result = prepareRun(run, (r) => r === rule)(document);
+  // The rule runs with the rules it presumes, so that an example shows a consequence suppressed; only the
+  // rule's own diagnostics are its outcome.
+  const result = prepareRun(run, (r) => r === rule || rule.presumes.includes(r.id))(document);
   outcome.diagnostics = result.diagnostics.filter((d) => d.rule === rule.id);
   // A profile the packs do not know is the example's mistake, not the rule's.
   const setupErrors = result.diagnostics.filter(
