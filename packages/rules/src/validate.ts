@@ -181,9 +181,9 @@ function withoutConsequences(
 ): Diagnostic[] {
   const subjects = new Map<number, Set<number>>();
   for (const f of failed) {
-    let set = subjects.get(f.rule);
-    if (!set) subjects.set(f.rule, (set = new Set()));
-    set.add(f.subject);
+    const set = subjects.get(f.rule);
+    if (set) set.add(f.subject);
+    else subjects.set(f.rule, new Set([f.subject]));
   }
   const consequence = ({ rule, subject }: { rule: number; subject: number }) =>
     presumed[rule]!.some((p) => {
