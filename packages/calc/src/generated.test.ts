@@ -78,6 +78,12 @@ const lineArb = fc
       oracle.amount = g.amount;
     }
     const given = givenCents(oracle);
+    // A price derived as amount ÷ quantity has at most 12 integer digits (else the builder refuses the line,
+    // see line-amounts.test.ts): such a line keeps its amount and drops the quantity.
+    if (g.shape === "quantity+amount") {
+      const q = fixed(g.quantity);
+      if (given * 10n ** BigInt(q.scale) >= 10n ** 14n * q.units) delete oracle.quantity;
+    }
     if (g.discountPerMille !== undefined && given >= 1n) {
       const share = (given * BigInt(g.discountPerMille)) / 1000n;
       oracle.discount = centsText(share > 0n ? share : 1n);
