@@ -7,7 +7,13 @@ export { loadPack, readRuleSources } from "./load.js";
 export { loadStandardPack, standardPackDir } from "./standard.js";
 export { createValidator, validate, type ValidateOptions, type ValidationResult } from "./validate.js";
 export { diagnose, type DiagnoseOptions } from "./diagnose.js";
-export { formatSourceDiagnostic, type SourceDiagnostic, type Span } from "./source.js";
+export {
+  formatSourceDiagnostic,
+  formatSourceDiagnostics,
+  MAX_REPORTED_PER_FILE,
+  type SourceDiagnostic,
+  type Span,
+} from "./source.js";
 export {
   defineFunction,
   FunctionRegistry,
