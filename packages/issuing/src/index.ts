@@ -37,3 +37,4 @@ export {
   VOID_STATES,
 } from "./red/forms.js";
 export { terminalProgress } from "./progress.js";
+export { fromProvider } from "./port.js";

@@ -26,7 +26,13 @@ export type IssueOutcome =
 /** The red reference of a red invoice: the blue invoice it reverses and the confirmation form. */
 export interface RedOrigin {
   originalNumber: string;
+  /** The blue invoice's issue date, YYYY-MM-DD. */
+  originalIssueDate: string;
+  /** The provider's id of the form (红字确认单 UUID). */
   formId: string;
+  reason: RedReason;
+  /** For each red line, the index of the blue line it reverses. */
+  originalLineIndexes: number[];
 }
 
 export interface IssueRequest {
@@ -45,9 +51,13 @@ export interface RedFormRequest {
   /** Idempotency key of the application, so that a lost answer is read back, not applied twice. */
   requestKey: string;
   blueNumber: string;
+  /** The blue invoice as issued. */
+  blue: Invoice;
   reason: RedReason;
   /** The red invoice the form announces (negative amounts). */
   invoice: Invoice;
+  /** For each red line, the index of the blue line it reverses. */
+  originalLineIndexes: number[];
 }
 
 /** The provider's view of a form. */
@@ -66,8 +76,8 @@ export interface IssuingProvider {
   /** Re-seals an invoice whose seal failed (Nuonuo reInvoice). */
   reseal(requestKey: string): Promise<IssueOutcome>;
   applyRedForm(request: RedFormRequest): Promise<RedFormOutcome>;
-  /** The form applied for under this key. */
-  queryRedForm(requestKey: string): Promise<RedFormOutcome>;
+  /** The form applied for with this request (after an ambiguous answer). */
+  queryRedForm(request: RedFormRequest): Promise<RedFormOutcome>;
   operateRedForm(formId: string, action: RedFormAction): Promise<RedFormOutcome>;
 }
 

@@ -116,8 +116,8 @@ export class FakeProvider implements IssuingProvider {
     return { status: "ok", formId: form.formId, state: form.state };
   }
 
-  async queryRedForm(requestKey: string): Promise<RedFormOutcome> {
-    const form = [...this.forms.values()].find((f) => f.request.requestKey === requestKey);
+  async queryRedForm(request: RedFormRequest): Promise<RedFormOutcome> {
+    const form = [...this.forms.values()].find((f) => f.request.requestKey === request.requestKey);
     return form ? { status: "ok", formId: form.formId, state: form.state } : { status: "not-found" };
   }
 

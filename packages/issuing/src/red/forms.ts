@@ -10,7 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { todayInShanghai } from "@efapiao/calc";
-import { type Diagnostic, error, type Result } from "@efapiao/model";
+import { type Diagnostic, error, type Invoice, type Result } from "@efapiao/model";
 import type { IssueReport, Issuer } from "../issuer.js";
 import { hashContent } from "../prepare.js";
 import {
@@ -113,22 +113,25 @@ export class RedLetter {
       };
     });
     if (Array.isArray(made)) return { ok: false, diagnostics: made };
-    return this.submit(made);
+    return this.submit(made, blue.invoice);
   }
 
   /** Applies for a recorded form (state 00); an ambiguous answer is read back by the form's key. */
-  private async submit(form: RedFormRecord): Promise<Result<FormReport>> {
+  private async submit(form: RedFormRecord, blue: Invoice): Promise<Result<FormReport>> {
+    const request = {
+      requestKey: form.formKey,
+      blueNumber: form.blueNumber,
+      blue,
+      reason: form.reason,
+      invoice: form.invoice,
+      originalLineIndexes: form.reversed.map((r) => r.index),
+    };
     let outcome: RedFormOutcome;
     try {
-      outcome = await this.provider.applyRedForm({
-        requestKey: form.formKey,
-        blueNumber: form.blueNumber,
-        reason: form.reason,
-        invoice: form.invoice,
-      });
+      outcome = await this.provider.applyRedForm(request);
     } catch (failure) {
       if (!isAmbiguous(failure)) return this.settle(form, { status: "rejected", diagnostics: [failed(failure)] });
-      outcome = await this.provider.queryRedForm(form.formKey).catch(() => ({ status: "not-found" as const }));
+      outcome = await this.provider.queryRedForm(request).catch(() => ({ status: "not-found" as const }));
       if (outcome.status === "not-found") {
         form.diagnostics = [failed(failure)];
         await this.store.saveForm({ ...form, updatedAt: this.now() });
@@ -181,6 +184,7 @@ export class RedLetter {
     if (!form.ok) return form;
     let record = form.value;
     if (!USABLE_STATES.includes(record.state)) return this.refuseState(record, "issue");
+    const blue = await this.store.findByNumber(record.blueNumber);
     if (!record.redKey) {
       record = { ...record, redKey: `red${record.formKey.slice(2)}`, updatedAt: this.now() };
       await this.store.saveForm(record);
@@ -191,7 +195,13 @@ export class RedLetter {
           requestKey: record.redKey!,
           contentHash: hashContent(record.invoice),
           invoice: record.invoice,
-          red: { originalNumber: record.blueNumber, formId: record.formId! },
+          red: {
+            originalNumber: record.blueNumber,
+            originalIssueDate: blue?.invoice.issueDate ?? record.invoice.issueDate,
+            formId: record.formId!,
+            reason: record.reason,
+            originalLineIndexes: record.reversed.map((r) => r.index),
+          },
         },
       ],
       options,
