@@ -22,7 +22,6 @@ export { seededRandom } from "./random.js";
 export { fileStore, memoryStore, openStore, type SandboxStore, StoreError } from "./store.js";
 export { DEFAULT_ACCOUNTS } from "./wire.js";
 export { FORM_STATES, type FormRecord, type InvoiceRecord, type SandboxInvoice } from "./platform.js";
-export { nuonuoSignature } from "./protocols/nuonuo.js";
 
 export interface SandboxOptions {
   /** `--faults` text (`timeout=0.1,reset=0.05`) or probabilities per fault; default none. */

@@ -96,6 +96,13 @@ export interface SandboxInvoice {
   issuedAt: string;
 }
 
+/** Names a red-letter form: by UUID, number, or the key it was applied under. */
+export interface FormRef {
+  formUuid?: string;
+  formNumber?: string;
+  applicationKey?: { provider: ProtocolName; key: string };
+}
+
 /** What a caller learns from an issuing attempt. */
 export type IssueResult =
   | { kind: "issued"; record: InvoiceRecord }
@@ -121,8 +128,8 @@ export interface IssueInput {
   sealFault?: boolean;
   /** A number the platform pre-assigned (乐企 QDFPPLFM); otherwise the platform assigns one. */
   number?: string;
-  /** For a red invoice: the form it is issued from. */
-  red?: { formUuid?: string; formNumber?: string };
+  /** For a red invoice: the form it is issued from (or the blue invoice, when it has one usable form). */
+  red?: FormRef & { originalNumber?: string };
   /** The provider's own id of the request, when the protocol makes one up front. */
   ref?: string;
 }
@@ -133,8 +140,9 @@ export interface FormApplication {
   initiator: "seller" | "buyer";
   originalNumber: string;
   reason: string;
-  amount: string;
-  tax: string;
+  /** Negative totals; absent: all that remains of the blue invoice. */
+  amount?: string;
+  tax?: string;
   lines: FormLine[];
 }
 
@@ -308,11 +316,14 @@ export class Platform {
     return { kind: "issued", record };
   }
 
-  private usableForm(
-    ref: { formUuid?: string; formNumber?: string },
-    invoice: Invoice,
-  ): FormRecord | IssueResult {
-    const form = this.findForm(ref);
+  private usableForm(ref: FormRef & { originalNumber?: string }, invoice: Invoice): FormRecord | IssueResult {
+    const named =
+      ref.formUuid !== undefined || ref.formNumber !== undefined || ref.applicationKey !== undefined;
+    const form = named
+      ? this.findForm(ref)
+      : this.listForms({ originalNumber: ref.originalNumber ?? "" }).find(
+          (f) => (f.state === "01" || f.state === "04") && f.redNumber === undefined,
+        );
     if (!form) {
       return refused(
         "not-found",
@@ -441,9 +452,11 @@ export class Platform {
         ),
       );
     }
-    const amount = new Decimal(app.amount);
-    const tax = new Decimal(app.tax);
-    if (!amount.isNegative() || tax.isPositive()) {
+    // Without amounts the form reverses all that remains (Nuonuo's quick reversal sends none).
+    const { amount: remainingAmount, tax: remainingTax } = this.remaining(blue);
+    const amount = app.amount !== undefined ? new Decimal(app.amount) : remainingAmount.negated();
+    const tax = app.tax !== undefined ? new Decimal(app.tax) : remainingTax.negated();
+    if (app.amount !== undefined && (!amount.isNegative() || tax.isPositive())) {
       return refused(
         "invalid",
         diagnostic(
@@ -454,15 +467,11 @@ export class Platform {
         ),
       );
     }
-    const taken = [...this.forms.values()].filter(
-      (f) => f.originalNumber === blue.number && ACTIVE_FORM_STATES.has(this.refresh(f).state),
-    );
-    const remainingAmount = taken.reduce(
-      (sum, f) => sum.plus(f.amount),
-      new Decimal(blue.invoice.totals.amount),
-    );
-    const remainingTax = taken.reduce((sum, f) => sum.plus(f.tax), new Decimal(blue.invoice.totals.tax));
-    if (amount.abs().greaterThan(remainingAmount) || tax.abs().greaterThan(remainingTax)) {
+    if (
+      !amount.isNegative() ||
+      amount.abs().greaterThan(remainingAmount) ||
+      tax.abs().greaterThan(remainingTax)
+    ) {
       return refused(
         "over-reversal",
         diagnostic(
@@ -499,12 +508,28 @@ export class Platform {
     return { kind: "ok", form };
   }
 
-  /** A form by UUID or number, with its expiry applied. */
-  findForm(ref: { formUuid?: string; formNumber?: string }): FormRecord | undefined {
+  /** A form by UUID, number or application key, with its expiry applied. */
+  findForm(ref: FormRef): FormRecord | undefined {
+    const { formUuid, formNumber, applicationKey: app } = ref;
     const form =
-      (ref.formUuid !== undefined ? this.forms.get(ref.formUuid) : undefined) ??
-      [...this.forms.values()].find((f) => ref.formNumber !== undefined && f.number === ref.formNumber);
+      (formUuid !== undefined ? this.forms.get(formUuid) : undefined) ??
+      [...this.forms.values()].find(
+        (f) =>
+          (formNumber !== undefined && f.number === formNumber) ||
+          (app !== undefined && f.provider === app.provider && f.requestKey === app.key),
+      );
     return form ? this.refresh(form) : undefined;
+  }
+
+  /** What remains of a blue invoice to reverse: its totals less every active form's (negative) totals. */
+  remaining(blue: InvoiceRecord): { amount: Decimal; tax: Decimal } {
+    const taken = [...this.forms.values()].filter(
+      (f) => f.originalNumber === blue.number && ACTIVE_FORM_STATES.has(this.refresh(f).state),
+    );
+    return {
+      amount: taken.reduce((sum, f) => sum.plus(f.amount), new Decimal(blue.invoice.totals.amount)),
+      tax: taken.reduce((sum, f) => sum.plus(f.tax), new Decimal(blue.invoice.totals.tax)),
+    };
   }
 
   /** Forms waiting for the other side expire 72 hours after they were raised (state 07). */
@@ -522,7 +547,7 @@ export class Platform {
    * as long as no red invoice was issued from it).
    */
   answerForm(
-    ref: { formUuid?: string; formNumber?: string },
+    ref: FormRef,
     action: "confirm" | "refuse" | "cancel",
   ): { kind: "ok"; form: FormRecord } | IssueResult {
     const form = this.findForm(ref);

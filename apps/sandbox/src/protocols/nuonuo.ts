@@ -5,38 +5,26 @@
  * requestBillingNew answers an invoiceSerialNum, queryInvoiceResult answers status 20 (开票中) and then 2
  * (开票完成) — or 24 (签章失败) until reInvoice re-seals it.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { verifyNuonuoSignature } from "@efapiao/nuonuo";
 import { shanghaiDateTime } from "../clock.js";
 import { assembleInvoice, BadField, type RawLine, text } from "../decode.js";
-import type { InvoiceRecord } from "../platform.js";
+import type { FormRecord, InvoiceRecord, IssueResult } from "../platform.js";
 import { issueWithFaults, json, type ProtocolContext, type WireAnswer, type WireRequest } from "../wire.js";
 
 export const NUONUO_PATH = "/open/v1/services";
 
-/** Nuonuo's answers for the gateway's own checks (credential family 0701xx, providers.md). */
+/** Nuonuo's answers for the gateway's own checks (credential family 0701xx / 0703xx). */
 const GATEWAY = {
-  unknownApp: { code: "070101", describe: "appKey不存在或未授权" },
-  badToken: { code: "070102", describe: "accessToken无效或已过期" },
-  badSign: { code: "070103", describe: "签名验证失败" },
+  unknownApp: { code: "070101", describe: "appKey无效或获取密钥失败" },
+  badToken: { code: "070304", describe: "accessToken无效" },
+  badSign: { code: "070305", describe: "签名校验失败" },
 } as const;
 
 const NATURE: Record<string, RawLine["nature"]> = { "0": "normal", "1": "discount", "2": "discounted" };
 const SPECIAL_LINES = new Set(["bs", "s", "b", "es"]);
-
-/** The X-Nuonuo-Sign of a request (base64 HMAC-SHA1 with the app secret). */
-export function nuonuoSignature(
-  secret: string,
-  p: { appKey: string; senid: string; nonce: string; timestamp: string; body: string },
-): string {
-  const text = `a=services&l=v1&p=open&k=${p.appKey}&i=${p.senid}&n=${p.nonce}&t=${p.timestamp}&f=${p.body}`;
-  return createHmac("sha1", secret).update(text, "utf8").digest("base64");
-}
-
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+/** Nuonuo's redReason (1 销货退回, 2 开票有误, 3 服务中止, 4 销售折让) to the bureau's 01–04. */
+const RED_REASON: Record<string, string> = { "1": "02", "2": "01", "3": "03", "4": "04" };
+const RED_REASON_BACK: Record<string, string> = { "02": "1", "01": "2", "03": "3", "04": "4" };
 
 /** Handles one Nuonuo call. */
 export function handleNuonuo(request: WireRequest, ctx: ProtocolContext): WireAnswer {
@@ -44,14 +32,16 @@ export function handleNuonuo(request: WireRequest, ctx: ProtocolContext): WireAn
   const account = ctx.credentials.nuonuo.get(appKey);
   if (!account) return json(GATEWAY.unknownApp);
   if (request.headers.accesstoken !== account.accessToken) return json(GATEWAY.badToken);
-  const expected = nuonuoSignature(account.appSecret, {
+  const parts = {
     appKey,
     senid: request.query.senid ?? "",
     nonce: request.query.nonce ?? "",
     timestamp: request.query.timestamp ?? "",
     body: request.body,
-  });
-  if (!same(expected, request.headers["x-nuonuo-sign"] ?? "")) return json(GATEWAY.badSign);
+  };
+  if (!verifyNuonuoSignature(account.appSecret, parts, request.headers["x-nuonuo-sign"] ?? "")) {
+    return json(GATEWAY.badSign);
+  }
 
   let body: Record<string, unknown>;
   try {
@@ -69,6 +59,14 @@ export function handleNuonuo(request: WireRequest, ctx: ProtocolContext): WireAn
         return queryResult(body, userTax, ctx);
       case "nuonuo.OpeMplatform.reInvoice":
         return reInvoice(body, userTax, ctx);
+      case "nuonuo.OpeMplatform.saveInvoiceRedConfirm":
+        return saveRedForm(body, ctx);
+      case "nuonuo.OpeMplatform.queryInvoiceRedConfirm":
+        return queryRedForms(body, userTax, ctx);
+      case "nuonuo.OpeMplatform.confirm":
+        return answerForm(body, text(body.confirmAgreement) === "0" ? "refuse" : "confirm", ctx);
+      case "nuonuo.OpeMplatform.confirmInfoCancel":
+        return answerForm(body, "cancel", ctx);
       default:
         return json({ code: "E4000", describe: `接口调用失败：未知的服务 ${service}` });
     }
@@ -142,7 +140,20 @@ function requestBilling(body: Record<string, unknown>, userTax: string, ctx: Pro
   );
   return issueWithFaults(
     ctx,
-    { provider: "nuonuo", requestKey: orderNo, sellerTaxId: salerTaxNum, invoice },
+    {
+      provider: "nuonuo",
+      requestKey: orderNo,
+      sellerTaxId: salerTaxNum,
+      invoice,
+      ...(text(order.invoiceType) === "2"
+        ? {
+            red: {
+              originalNumber: text(order.invoiceNum) ?? "",
+              ...(text(order.billInfoNo) ? { formNumber: text(order.billInfoNo)! } : {}),
+            },
+          }
+        : {}),
+    },
     {
       issued: (record) =>
         json({ code: "E0000", describe: "开票提交成功", result: { invoiceSerialNum: record.ref } }),
@@ -236,4 +247,93 @@ function reInvoice(body: Record<string, unknown>, userTax: string, ctx: Protocol
     return json({ code: "E9613", describe: "同一流水号(订单号)单日最多重试20次" });
   ctx.platform.reseal(record);
   return json({ code: "E0000", describe: "重新开票提交成功", result: { invoiceSerialNum: record.ref } });
+}
+
+/** Nuonuo's codes for the platform's refusals of red-letter calls (unlisted ones read as refusals). */
+function redRefusal(result: Extract<IssueResult, { kind: "refused" }>): WireAnswer {
+  const code =
+    result.code === "over-reversal"
+      ? "E9103"
+      : result.code === "not-found"
+        ? "E9102"
+        : result.code === "invalid"
+          ? "E4000"
+          : "E9800";
+  return json({ code, describe: describe(result.diagnostics) });
+}
+
+function saveRedForm(body: Record<string, unknown>, ctx: ProtocolContext): WireAnswer {
+  const billId = text(body.billId);
+  if (!billId) throw new BadField("billId", "缺少申请单号 billId", "billId is missing");
+  const result = ctx.platform.applyForm({
+    provider: "nuonuo",
+    requestKey: billId,
+    initiator: text(body.applySource) === "1" ? "buyer" : "seller",
+    originalNumber: text(body.blueElecInvoiceNumber) ?? text(body.blueInvoiceNumber) ?? "",
+    reason: RED_REASON[text(body.redReason) ?? ""] ?? "01",
+    lines: [],
+  });
+  if (result.kind === "duplicate") return json({ code: "E9999", describe: "申请号重复" });
+  if (result.kind === "refused") return redRefusal(result);
+  if (result.kind !== "ok") return redRefusal({ kind: "refused", code: "state", diagnostics: [] });
+  return json({ code: "E0000", describe: "调用成功", result: { billId, billNo: result.form.number } });
+}
+
+function queryRedForms(body: Record<string, unknown>, userTax: string, ctx: ProtocolContext): WireAnswer {
+  const billId = text(body.billId);
+  let forms: FormRecord[];
+  if (billId) {
+    const form = ctx.platform.findForm({ applicationKey: { provider: "nuonuo", key: billId } });
+    forms = form ? [form] : [];
+  } else {
+    const filter: Parameters<typeof ctx.platform.listForms>[0] = { taxId: userTax };
+    const from = text(body.billTimeStart);
+    const to = text(body.billTimeEnd);
+    const state = text(body.billStatus);
+    if (from) filter.from = from.slice(0, 10);
+    if (to) filter.to = to.slice(0, 10);
+    if (state) filter.state = state;
+    forms = ctx.platform.listForms(filter);
+  }
+  return json({
+    code: "E0000",
+    describe: "调用成功",
+    result: { total: forms.length, list: forms.map((f) => formRecordOf(f)) },
+  });
+}
+
+function formRecordOf(form: FormRecord): Record<string, unknown> {
+  return {
+    billId: form.provider === "nuonuo" ? form.requestKey : form.uuid,
+    billNo: form.number,
+    billUuid: form.uuid,
+    billStatus: form.state,
+    billMessage: "",
+    applySource: form.initiator === "buyer" ? 1 : 0,
+    billTime: shanghaiDateTime(form.createdAt),
+    taxExcludedAmount: form.amount,
+    taxAmount: form.tax,
+    blueElecInvoiceNumber: form.originalNumber,
+    redReason: RED_REASON_BACK[form.reason] ?? "",
+    invoiceSerialNum: null,
+    redInvoiceNumber: form.redNumber ?? null,
+  };
+}
+
+function answerForm(
+  body: Record<string, unknown>,
+  action: "confirm" | "refuse" | "cancel",
+  ctx: ProtocolContext,
+): WireAnswer {
+  const billId = text(body.billId) ?? "";
+  const result = ctx.platform.answerForm(
+    { applicationKey: { provider: "nuonuo", key: billId }, formUuid: billId },
+    action,
+  );
+  if (result.kind === "refused") return redRefusal(result);
+  return json({
+    code: "E0000",
+    describe: "调用成功",
+    result: { billId, billStatus: result.kind === "ok" ? result.form.state : "" },
+  });
 }
