@@ -9,6 +9,8 @@ import { completionSpec } from "./specs/completion.js";
 import { convertSpec } from "./specs/convert.js";
 import { rulesSpec } from "./specs/rules.js";
 import { validateSpec } from "./specs/validate.js";
+import { issueSpec, statusSpec } from "./specs/issue.js";
+import { redSpec } from "./specs/red.js";
 
 export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
   buildSpec,
@@ -16,5 +18,8 @@ export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
   rulesSpec,
   convertSpec,
   codesSpec,
+  issueSpec,
+  statusSpec,
+  redSpec,
   completionSpec,
 ] as readonly CommandSpec<OptionSpecs>[];
