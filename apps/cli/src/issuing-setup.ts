@@ -15,7 +15,10 @@ export async function openIssuingStore(io: CliIO, url: string | undefined): Prom
     return await openStore(url, { env: io.env });
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
-    throw new UsageError(`开票库无法使用，未发送任何请求：${error.messageZh}`, `The store cannot be used; nothing was sent: ${error.messageEn}`);
+    throw new UsageError(
+      `开票库无法使用，未发送任何请求：${error.messageZh}`,
+      `The store cannot be used; nothing was sent: ${error.messageEn}`,
+    );
   }
 }
 
@@ -35,7 +38,10 @@ export async function providerFor(
 ): Promise<ProviderSetup> {
   const name = values.provider;
   if (name === undefined) {
-    throw new UsageError("请用 --provider 指定开票渠道（sandbox、nuonuo、baiwang、leqi）", "Name the provider with --provider (sandbox, nuonuo, baiwang, leqi)");
+    throw new UsageError(
+      "请用 --provider 指定开票渠道（sandbox、nuonuo、baiwang、leqi）",
+      "Name the provider with --provider (sandbox, nuonuo, baiwang, leqi)",
+    );
   }
   if (name === "sandbox") {
     const { createSandbox } = await import("@efapiao/sandbox");
@@ -57,11 +63,17 @@ function nuonuoProvider(json: unknown, sellerTaxId: string | undefined): Issuing
   const credentials = readNuonuoCredentials(json);
   if (!credentials.ok) {
     const fields = credentials.diagnostics.map((d) => d.path).join(", ");
-    throw new UsageError(`凭据不完整或有误（${fields}）`, `The credentials are incomplete or wrong (${fields})`);
+    throw new UsageError(
+      `凭据不完整或有误（${fields}）`,
+      `The credentials are incomplete or wrong (${fields})`,
+    );
   }
   const seller = credentials.value.userTax ?? sellerTaxId;
   if (!seller) {
-    throw new UsageError("凭据中缺少 userTax（销售方税号）", "The credentials need userTax (the seller's tax id)");
+    throw new UsageError(
+      "凭据中缺少 userTax（销售方税号）",
+      "The credentials need userTax (the seller's tax id)",
+    );
   }
   return fromProvider(createNuonuo({ credentials: credentials.value, sellerTaxId: seller }));
 }
@@ -75,7 +87,10 @@ async function readCredentialsJson(io: CliIO, file: string | undefined): Promise
       text = await readFile(resolvePath(io, path), "utf8");
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? "unreadable";
-      throw new UsageError(`无法读取凭据文件 ${path}（${reason}）`, `Cannot read the credentials file ${path} (${reason})`);
+      throw new UsageError(
+        `无法读取凭据文件 ${path}（${reason}）`,
+        `Cannot read the credentials file ${path} (${reason})`,
+      );
     }
   }
   if (text === undefined) {
@@ -95,7 +110,8 @@ async function readCredentialsJson(io: CliIO, file: string | undefined): Promise
 /** The in-process sandbox's state file: beside a SQLite store; in memory for PostgreSQL. */
 function sandboxStateFor(io: CliIO, store: string | undefined): string {
   if (store !== undefined && (/^postgres(ql)?:/.test(store) || store === "memory:")) return "memory:";
-  const path = store === undefined ? defaultStorePath(io.env) : resolvePath(io, store.replace(/^sqlite:/, ""));
+  const path =
+    store === undefined ? defaultStorePath(io.env) : resolvePath(io, store.replace(/^sqlite:/, ""));
   return `file:${path}.sandbox.json`;
 }
 

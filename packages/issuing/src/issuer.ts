@@ -15,7 +15,13 @@
 import { hostname } from "node:os";
 import { type Diagnostic, error } from "@efapiao/model";
 import type { PreparedDocument } from "./prepare.js";
-import { isAmbiguous, type IssueOutcome, type IssuingProvider, ProviderFailure, type RedOrigin } from "./provider.js";
+import {
+  isAmbiguous,
+  type IssueOutcome,
+  type IssuingProvider,
+  ProviderFailure,
+  type RedOrigin,
+} from "./provider.js";
 import {
   FINAL_STATUSES,
   type IssuanceRecord,
@@ -57,14 +63,17 @@ export interface IssuerOptions {
 }
 
 /** A document ready to be recorded: prepared, and for a red invoice the blue invoice and form it reverses. */
-export type Submission = Pick<PreparedDocument, "requestKey" | "contentHash" | "invoice"> & { red?: RedOrigin };
+export type Submission = Pick<PreparedDocument, "requestKey" | "contentHash" | "invoice"> & {
+  red?: RedOrigin;
+};
 
 export interface RunOptions {
   /** How long to wait for pending outcomes before reporting them as pending (default 30 s). */
   waitMs?: number;
 }
 
-const defaultBackoff = (attempt: number) => Math.min(250 * 2 ** Math.max(0, attempt - 1), 15_000) * (0.8 + Math.random() * 0.4);
+const defaultBackoff = (attempt: number) =>
+  Math.min(250 * 2 ** Math.max(0, attempt - 1), 15_000) * (0.8 + Math.random() * 0.4);
 
 /**
  * Issues invoices exactly once through a provider, on a store.
@@ -208,12 +217,14 @@ export class Issuer {
   /** One move of one record: ask the provider what its state calls for, and say what to store. */
   private async step(record: IssuanceRecord): Promise<RecordUpdate> {
     const attempts = record.attempts + 1;
-    const mayHaveBeenSent = record.status === "unknown" || (record.status === "recorded" && record.claims > 1);
+    const mayHaveBeenSent =
+      record.status === "unknown" || (record.status === "recorded" && record.claims > 1);
     let sent = false;
     try {
       let outcome: IssueOutcome;
       if (record.status === "seal-failed") outcome = await this.provider.reseal(record.requestKey);
-      else if (record.status === "pending" || mayHaveBeenSent) outcome = await this.provider.query(record.requestKey);
+      else if (record.status === "pending" || mayHaveBeenSent)
+        outcome = await this.provider.query(record.requestKey);
       else {
         sent = true;
         outcome = await this.send(record);
@@ -228,7 +239,11 @@ export class Issuer {
     } catch (failure) {
       if (!isAmbiguous(failure) && sent && !mayHaveBeenSent && record.status === "recorded") {
         // Refused before it took effect (bad credentials, malformed request): nothing was issued.
-        return { ...base(record, attempts, this.now()), status: "failed", diagnostics: [failureDiagnostic(failure)] };
+        return {
+          ...base(record, attempts, this.now()),
+          status: "failed",
+          diagnostics: [failureDiagnostic(failure)],
+        };
       }
       return {
         ...base(record, attempts, this.now() + this.backoff(attempts)),
@@ -258,11 +273,20 @@ export class Issuer {
           diagnostics: [],
         };
       case "rejected":
-        return { ...base(record, attempts, this.now()), status: "rejected", diagnostics: outcome.diagnostics };
+        return {
+          ...base(record, attempts, this.now()),
+          status: "rejected",
+          diagnostics: outcome.diagnostics,
+        };
       case "pending":
         return { ...later, status: "pending", diagnostics: [] };
       case "seal-failed":
-        return { ...later, status: "seal-failed", diagnostics: [], ...(outcome.number && { number: outcome.number }) };
+        return {
+          ...later,
+          status: "seal-failed",
+          diagnostics: [],
+          ...(outcome.number && { number: outcome.number }),
+        };
       default:
         // Still "duplicate" or "not-found" after a query: the provider has not settled it yet; ask again later.
         return { ...later, status: "unknown", diagnostics: [] };
@@ -297,7 +321,9 @@ function isRunning(pid: number): boolean {
 
 /** The contract's view of a record: everything unfinished is `pending`. */
 export function reportOf(record: IssuanceRecord): IssueReport {
-  const status = FINAL_STATUSES.includes(record.status) ? (record.status as IssueReport["status"]) : "pending";
+  const status = FINAL_STATUSES.includes(record.status)
+    ? (record.status as IssueReport["status"])
+    : "pending";
   return {
     requestKey: record.requestKey,
     status,
@@ -342,7 +368,9 @@ function failureDiagnostic(failure: unknown): Diagnostic {
     rule: ambiguous ? "ISSUE_PROVIDER_UNANSWERED" : "ISSUE_PROVIDER_FAILED",
     severity: ambiguous ? "warning" : "error",
     path: "",
-    message: ambiguous ? `服务商未给出明确答复，稍后按请求键查询：${message}${code}` : `服务商拒绝了请求：${message}${code}`,
+    message: ambiguous
+      ? `服务商未给出明确答复，稍后按请求键查询：${message}${code}`
+      : `服务商拒绝了请求：${message}${code}`,
     messageEn: ambiguous
       ? `The provider gave no clear answer; it will be queried by request key: ${message}${code}`
       : `The provider refused the request: ${message}${code}`,

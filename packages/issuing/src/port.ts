@@ -38,13 +38,15 @@ import {
  */
 export function fromProvider(port: Provider): IssuingProvider {
   const red = () => {
-    if (!hasRedLetter(port)) throw new ProviderFailure("definite", `${port.id} does not offer red-letter forms`);
+    if (!hasRedLetter(port))
+      throw new ProviderFailure("definite", `${port.id} does not offer red-letter forms`);
     return port.redLetter;
   };
   return {
     name: port.id,
     async issue(request: IssueRequest) {
-      if (!request.red) return issueOutcome(await port.issue({ requestKey: request.requestKey, invoice: request.invoice }));
+      if (!request.red)
+        return issueOutcome(await port.issue({ requestKey: request.requestKey, invoice: request.invoice }));
       const { originalNumber, originalIssueDate, formId, reason, originalLineIndexes } = request.red;
       return issueOutcome(
         await red().issueRed({
@@ -68,17 +70,27 @@ export function fromProvider(port: Provider): IssuingProvider {
       // The port finds forms by blue number and date, not by request key: the form of this request is the
       // live one for this blue invoice with the same amounts.
       const day = request.invoice.issueDate;
-      const listed = await red().listForms({ from: shiftDay(day, -3), to: shiftDay(day, 1), originalNumber: request.blueNumber });
+      const listed = await red().listForms({
+        from: shiftDay(day, -3),
+        to: shiftDay(day, 1),
+        originalNumber: request.blueNumber,
+      });
       if (listed.status !== "ok") return formOutcome(listed);
       const match = listed.value
         .filter((f) => f.amount === request.invoice.totals.amount && f.tax === request.invoice.totals.tax)
         .filter((f) => ["01", "02", "03", "04"].includes(f.state))
         .at(-1);
-      return match ? { status: "ok", formId: match.uuid, state: match.state as RedFormState } : { status: "not-found" };
+      return match
+        ? { status: "ok", formId: match.uuid, state: match.state as RedFormState }
+        : { status: "not-found" };
     },
     async operateRedForm(formId: string, action: RedFormAction) {
       const capability = red();
-      const call = { confirm: capability.confirmForm, refuse: capability.refuseForm, cancel: capability.cancelForm }[action];
+      const call = {
+        confirm: capability.confirmForm,
+        refuse: capability.refuseForm,
+        cancel: capability.cancelForm,
+      }[action];
       return formOutcome(await call.call(capability, { uuid: formId }));
     },
   };
@@ -102,10 +114,18 @@ function issueOutcome(outcome: PortOutcome): IssueOutcome {
           return { status: "not-found" };
         case "credentials":
         case "unsupported":
-          throw new ProviderFailure("definite", messageOf(outcome.diagnostics), outcome.diagnostics[0]?.providerCode);
+          throw new ProviderFailure(
+            "definite",
+            messageOf(outcome.diagnostics),
+            outcome.diagnostics[0]?.providerCode,
+          );
         default:
           if (outcome.reason === "limit" || outcome.retryable) {
-            throw new ProviderFailure("ambiguous", messageOf(outcome.diagnostics), outcome.diagnostics[0]?.providerCode);
+            throw new ProviderFailure(
+              "ambiguous",
+              messageOf(outcome.diagnostics),
+              outcome.diagnostics[0]?.providerCode,
+            );
           }
           return { status: "rejected", diagnostics: outcome.diagnostics };
       }
@@ -116,7 +136,12 @@ function formOutcome(outcome: CallOutcome<RedForm> | CallOutcome<RedForm[]>): Re
   if (outcome.status === "unknown") throw new ProviderFailure("ambiguous", messageOf(outcome.diagnostics));
   if (outcome.status === "rejected") {
     if (outcome.reason === "not-found") return { status: "not-found" };
-    if (outcome.reason === "credentials" || outcome.reason === "unsupported" || outcome.retryable || outcome.reason === "limit") {
+    if (
+      outcome.reason === "credentials" ||
+      outcome.reason === "unsupported" ||
+      outcome.retryable ||
+      outcome.reason === "limit"
+    ) {
       throw new ProviderFailure(outcome.retryable ? "ambiguous" : "definite", messageOf(outcome.diagnostics));
     }
     return { status: "rejected", diagnostics: outcome.diagnostics };
@@ -144,7 +169,10 @@ function application(request: RedFormRequest): RedFormApplication {
   };
 }
 
-function formLine(line: Invoice["lines"][number], originalIndex: number): RedFormApplication["lines"][number] {
+function formLine(
+  line: Invoice["lines"][number],
+  originalIndex: number,
+): RedFormApplication["lines"][number] {
   return {
     originalIndex,
     itemName: line.itemName,

@@ -45,7 +45,10 @@ export interface PrepareOptions {
 export function prepareDocument(document: unknown, options: PrepareOptions): Result<PreparedDocument> {
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     return refused([
-      error("ISSUE_DOCUMENT", "", { zh: "文档应为 JSON 对象（销售单据或发票）", en: "A document must be a JSON object (a sale or an invoice)" }),
+      error("ISSUE_DOCUMENT", "", {
+        zh: "文档应为 JSON 对象（销售单据或发票）",
+        en: "A document must be a JSON object (a sale or an invoice)",
+      }),
     ]);
   }
   const { requestKey: givenKey, ...content } = document as Record<string, unknown>;
@@ -64,7 +67,12 @@ export function prepareDocument(document: unknown, options: PrepareOptions): Res
   if (diagnostics.some((d) => d.severity === "error")) return refused(diagnostics);
   return {
     ok: true,
-    value: { requestKey: (givenKey as string | undefined) ?? derivedKey(contentHash), contentHash, invoice: built.value, diagnostics },
+    value: {
+      requestKey: (givenKey as string | undefined) ?? derivedKey(contentHash),
+      contentHash,
+      invoice: built.value,
+      diagnostics,
+    },
     diagnostics,
   };
 }

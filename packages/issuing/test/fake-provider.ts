@@ -61,7 +61,15 @@ export class FakeProvider implements IssuingProvider {
     if (request.invoice.buyer.name.includes("拒收")) {
       return {
         status: "rejected",
-        diagnostics: [{ rule: "E9999", severity: "error", path: "buyer.name", message: "购买方拒收", messageEn: "refused" }],
+        diagnostics: [
+          {
+            rule: "E9999",
+            severity: "error",
+            path: "buyer.name",
+            message: "购买方拒收",
+            messageEn: "refused",
+          },
+        ],
       };
     }
     const record: Issued = {
@@ -110,7 +118,11 @@ export class FakeProvider implements IssuingProvider {
     const fault = this.formFaults.shift() ?? "none";
     if (fault === "5xx") throw new ProviderFailure("ambiguous", "HTTP 502");
     const existing = [...this.forms.values()].find((f) => f.request.requestKey === request.requestKey);
-    const form = existing ?? { formId: `HZ${String(this.forms.size + 1).padStart(6, "0")}`, state: this.formState, request };
+    const form = existing ?? {
+      formId: `HZ${String(this.forms.size + 1).padStart(6, "0")}`,
+      state: this.formState,
+      request,
+    };
     this.forms.set(form.formId, form);
     if (fault === "timeout") throw new ProviderFailure("ambiguous", "timed out");
     return { status: "ok", formId: form.formId, state: form.state };

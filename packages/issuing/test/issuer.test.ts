@@ -86,7 +86,10 @@ describe.each(STORE_KINDS)("issuing on the $name store", (kind) => {
     expect(provider.calls.issue).toBe(1);
     expect(await issuer.status(["K-7"])).toEqual([first]);
     // Within one batch too: the second document under the same key is refused, the first issued.
-    const both = await issuer.issue([prepare(sale(9, { requestKey: "K-9" })), prepare(sale(10, { requestKey: "K-9" }))]);
+    const both = await issuer.issue([
+      prepare(sale(9, { requestKey: "K-9" })),
+      prepare(sale(10, { requestKey: "K-9" })),
+    ]);
     expect(both.map((r) => r.status)).toEqual(["issued", "rejected"]);
   });
 
@@ -132,7 +135,10 @@ describe.each(STORE_KINDS)("issuing on the $name store", (kind) => {
     const { provider } = await setup();
     const batch = Array.from({ length: 40 }, (_, i) => prepare(sale(100 + i)));
     provider.faults = Array.from({ length: 40 }, (_, i) => (i % 5 === 0 ? "timeout" : "none"));
-    await store.record(batch.map((b) => ({ ...b, provider: provider.name })), Date.now());
+    await store.record(
+      batch.map((b) => ({ ...b, provider: provider.name })),
+      Date.now(),
+    );
     const workers = [1, 2].map((n) => new Issuer({ store, provider, ...quick, owner: `w${n}` }));
     await Promise.all(workers.map((w) => w.resume()));
     const records = await store.list();

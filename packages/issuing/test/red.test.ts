@@ -30,13 +30,26 @@ describe.each(STORE_KINDS)("red-letter reversals on the $name store", (kind) => 
     const issuer = new Issuer({ store, provider, now, backoff: () => 5 });
     const [blue] = await issuer.issue([prepare(BLUE)]);
     const red = new RedLetter({ store, provider, issuer, now });
-    return { red, provider, blueNumber: blue!.number!, advance: (ms: number) => (clock += ms) };
+    return {
+      red,
+      provider,
+      blueNumber: blue!.number!,
+      advance: (ms: number) => {
+        clock += ms;
+      },
+    };
   }
 
   it("reverses a whole invoice: form 02 → confirmed 04 → red invoice with the negated amounts; a second full reversal is refused", async () => {
     const { red, provider, blueNumber } = await issuedBlue();
     const form = await red.apply({ blueNumber, reversal: { kind: "full" }, reason: "01" });
-    expect(form.ok && form.value).toMatchObject({ state: "02", number: blueNumber, amount: "-2500.00", tax: "-185.00", total: "-2685.00" });
+    expect(form.ok && form.value).toMatchObject({
+      state: "02",
+      number: blueNumber,
+      amount: "-2500.00",
+      tax: "-185.00",
+      total: "-2685.00",
+    });
     if (!form.ok) return;
     const early = await red.issue(form.value.form);
     expect(early.ok).toBe(false);
@@ -51,8 +64,18 @@ describe.each(STORE_KINDS)("red-letter reversals on the $name store", (kind) => 
       ["-2000.00", "-120.00"],
       ["-500.00", "-65.00"],
     ]);
-    expect(sent.invoice.totals).toEqual({ amount: "-2500.00", tax: "-185.00", total: "-2685.00", totalInWords: "（负数）贰仟陆佰捌拾伍圆整" });
-    expect(sent.red).toMatchObject({ originalNumber: blueNumber, formId: form.value.form, reason: "01", originalLineIndexes: [1, 2] });
+    expect(sent.invoice.totals).toEqual({
+      amount: "-2500.00",
+      tax: "-185.00",
+      total: "-2685.00",
+      totalInWords: "（负数）贰仟陆佰捌拾伍圆整",
+    });
+    expect(sent.red).toMatchObject({
+      originalNumber: blueNumber,
+      formId: form.value.form,
+      reason: "01",
+      originalLineIndexes: [1, 2],
+    });
     // Issuing the same form again sends nothing.
     const again = await red.issue(form.value.form);
     expect(again.ok && again.value.number).toBe(issued.ok && issued.value.number);
@@ -66,21 +89,42 @@ describe.each(STORE_KINDS)("red-letter reversals on the $name store", (kind) => 
     const { red, provider, blueNumber } = await issuedBlue();
     provider.formState = "01";
     const byLine = await red.apply({ blueNumber, reversal: { kind: "lines", lines: [2] }, reason: "02" });
-    expect(byLine.ok && byLine.value).toMatchObject({ state: "01", amount: "-500.00", tax: "-65.00", total: "-565.00" });
+    expect(byLine.ok && byLine.value).toMatchObject({
+      state: "01",
+      amount: "-500.00",
+      tax: "-65.00",
+      total: "-565.00",
+    });
     const lineAgain = await red.apply({ blueNumber, reversal: { kind: "lines", lines: [2] }, reason: "02" });
     expect(lineAgain.diagnostics[0]!.rule).toBe("RED_LINE_ALREADY_REVERSED");
     // What remains: line 1, 2000.00 + 120.00 = 2120.00.
-    const over = await red.apply({ blueNumber, reversal: { kind: "amount", amount: "2120.01" }, reason: "04" });
+    const over = await red.apply({
+      blueNumber,
+      reversal: { kind: "amount", amount: "2120.01" },
+      reason: "04",
+    });
     expect(over.ok).toBe(false);
     expect(over.diagnostics[0]).toMatchObject({ rule: "RED_OVER_REVERSAL", path: "amount" });
     // 1060.00 incl. 6 %: 1000.00 + 60.00.
-    const half = await red.apply({ blueNumber, reversal: { kind: "amount", amount: "1060.00" }, reason: "04" });
+    const half = await red.apply({
+      blueNumber,
+      reversal: { kind: "amount", amount: "1060.00" },
+      reason: "04",
+    });
     expect(half.ok && half.value).toMatchObject({ amount: "-1000.00", tax: "-60.00", total: "-1060.00" });
     const issued = half.ok ? await red.issue(half.value.form) : undefined;
     expect(issued?.ok && issued.value.status).toBe("issued");
-    const rest = await red.apply({ blueNumber, reversal: { kind: "amount", amount: "1060.00" }, reason: "04" });
+    const rest = await red.apply({
+      blueNumber,
+      reversal: { kind: "amount", amount: "1060.00" },
+      reason: "04",
+    });
     expect(rest.ok && rest.value.total).toBe("-1060.00");
-    const nothingLeft = await red.apply({ blueNumber, reversal: { kind: "amount", amount: "0.01" }, reason: "04" });
+    const nothingLeft = await red.apply({
+      blueNumber,
+      reversal: { kind: "amount", amount: "0.01" },
+      reason: "04",
+    });
     expect(nothingLeft.diagnostics[0]!.rule).toBe("RED_OVER_REVERSAL");
   });
 
@@ -128,7 +172,11 @@ describe.each(STORE_KINDS)("red-letter reversals on the $name store", (kind) => 
 
   it("refuses a number the store has not issued", async () => {
     const { red } = await issuedBlue();
-    const form = await red.apply({ blueNumber: "26312000009999999999", reversal: { kind: "full" }, reason: "01" });
+    const form = await red.apply({
+      blueNumber: "26312000009999999999",
+      reversal: { kind: "full" },
+      reason: "01",
+    });
     expect(form.diagnostics[0]).toMatchObject({ rule: "RED_BLUE_UNKNOWN", path: "number" });
   });
 });

@@ -50,7 +50,9 @@ describe("the SQLite store", () => {
     expect(newer.code).toBe("newer");
     expect(newer.messageEn).toContain("schema 99");
     const check = new Database(path, { readonly: true });
-    expect(check.prepare("SELECT value FROM efapiao_meta WHERE key = 'schema_version'").pluck().get()).toBe("99");
+    expect(check.prepare("SELECT value FROM efapiao_meta WHERE key = 'schema_version'").pluck().get()).toBe(
+      "99",
+    );
     check.close();
 
     const foreign = join(tempDir(), "foreign.db");
@@ -68,7 +70,9 @@ describe("the SQLite store", () => {
   it("defaults to a file in the user's data directory", () => {
     expect(defaultStorePath({ XDG_DATA_HOME: "/data" }, "linux", "/home/u")).toBe("/data/efapiao/issuing.db");
     expect(defaultStorePath({}, "linux", "/home/u")).toBe("/home/u/.local/share/efapiao/issuing.db");
-    expect(defaultStorePath({}, "darwin", "/Users/u")).toBe("/Users/u/Library/Application Support/efapiao/issuing.db");
+    expect(defaultStorePath({}, "darwin", "/Users/u")).toBe(
+      "/Users/u/Library/Application Support/efapiao/issuing.db",
+    );
   });
 });
 
@@ -81,7 +85,9 @@ describe.runIf(PG_URL)("the PostgreSQL store", () => {
     await client.query("UPDATE efapiao_meta SET value = '7' WHERE key = 'schema_version'");
     const newer = await refusal(() => openStore(url));
     expect(newer.code).toBe("newer");
-    expect((await client.query("SELECT value FROM efapiao_meta WHERE key = 'schema_version'")).rows[0].value).toBe("7");
+    expect(
+      (await client.query("SELECT value FROM efapiao_meta WHERE key = 'schema_version'")).rows[0].value,
+    ).toBe("7");
     await client.end();
 
     const nowhere = `postgresql://u:secret@localhost/x?host=${tempDir()}`;

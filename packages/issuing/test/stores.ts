@@ -19,7 +19,9 @@ export interface StoreKind {
 export const PG_URL = process.env.EFAPIAO_TEST_PG_URL;
 
 if (!PG_URL && process.env.CI === "true") {
-  throw new Error("CI=true but EFAPIAO_TEST_PG_URL is not set: run the tests through scripts/with-postgres.sh");
+  throw new Error(
+    "CI=true but EFAPIAO_TEST_PG_URL is not set: run the tests through scripts/with-postgres.sh",
+  );
 }
 
 const tempDirs: string[] = [];

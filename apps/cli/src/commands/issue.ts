@@ -3,7 +3,13 @@
  * (contracts.md §4). Every document is checked first; a refused document is reported and never stored or
  * sent. The rest go through @efapiao/issuing: recorded, sent, resolved, one JSON line each.
  */
-import { type IssueReport, Issuer, type PreparedDocument, prepareDocument, terminalProgress } from "@efapiao/issuing";
+import {
+  type IssueReport,
+  Issuer,
+  type PreparedDocument,
+  prepareDocument,
+  terminalProgress,
+} from "@efapiao/issuing";
 import { parseJsonText } from "@efapiao/model";
 import { createValidator, loadStandardPack } from "@efapiao/rules";
 import { loadCodeTable } from "../code-table.js";
@@ -13,7 +19,8 @@ import { openIssuingStore, providerFor } from "../issuing-setup.js";
 import type { issueSpec, statusSpec } from "../specs/issue.js";
 
 export const issue: RunOf<typeof issueSpec> = async ({ values, positionals, io }) => {
-  if (positionals.length === 0) throw new UsageError("issue 需要至少一个输入文件", "issue takes one or more input FILEs");
+  if (positionals.length === 0)
+    throw new UsageError("issue 需要至少一个输入文件", "issue takes one or more input FILEs");
   const waitMs = secondsOption(values.wait) * 1000;
   const codes = await loadCodeTable(io, values.codes);
   const check = createValidator({ packs: [await loadStandardPack()], codes });
@@ -25,7 +32,15 @@ export const issue: RunOf<typeof issueSpec> = async ({ values, positionals, io }
     for (const document of documents) {
       const result = prepareDocument(document, { codes, check });
       const key = (document as { requestKey?: unknown } | null)?.requestKey;
-      prepared.push(result.ok ? result.value : { requestKey: typeof key === "string" ? key : "", status: "rejected", diagnostics: result.diagnostics });
+      prepared.push(
+        result.ok
+          ? result.value
+          : {
+              requestKey: typeof key === "string" ? key : "",
+              status: "rejected",
+              diagnostics: result.diagnostics,
+            },
+      );
     }
   }
   const valid = prepared.filter((p): p is PreparedDocument => "contentHash" in p);
@@ -35,8 +50,14 @@ export const issue: RunOf<typeof issueSpec> = async ({ values, positionals, io }
     try {
       const setup = await providerFor(io, values, valid[0]!.invoice.seller.taxId);
       try {
-        const progress = io.stderrIsTTY ? terminalProgress({ isTTY: true, write: (t) => io.stderr(t) }) : undefined;
-        const issuer = new Issuer({ store, provider: setup.provider, ...(progress && { onProgress: progress }) });
+        const progress = io.stderrIsTTY
+          ? terminalProgress({ isTTY: true, write: (t) => io.stderr(t) })
+          : undefined;
+        const issuer = new Issuer({
+          store,
+          provider: setup.provider,
+          ...(progress && { onProgress: progress }),
+        });
         const issued = await issuer.issue(valid, { waitMs });
         reports = new Map(valid.map((p, i) => [p, issued[i]!]));
       } finally {
@@ -74,7 +95,10 @@ export function printReports(io: CliIO, reports: readonly IssueReport[]): number
 export function secondsOption(text: string | undefined): number {
   const seconds = Number(text ?? "30");
   if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new UsageError(`--wait 应为非负秒数，收到 “${text}”`, `--wait must be a number of seconds, got "${text}"`);
+    throw new UsageError(
+      `--wait 应为非负秒数，收到 “${text}”`,
+      `--wait must be a number of seconds, got "${text}"`,
+    );
   }
   return seconds;
 }

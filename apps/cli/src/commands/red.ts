@@ -2,7 +2,14 @@
  * `efapiao red apply|confirm|refuse|cancel|list|issue` (contracts.md §4): the red-letter life cycle of
  * @efapiao/issuing, one JSON line per form (or, for `red issue`, the line `issue` prints).
  */
-import { type FormReport, Issuer, RedLetter, type RedFormAction, type Reversal, type Store } from "@efapiao/issuing";
+import {
+  type FormReport,
+  Issuer,
+  RedLetter,
+  type RedFormAction,
+  type Reversal,
+  type Store,
+} from "@efapiao/issuing";
 import type { Diagnostic, Result } from "@efapiao/model";
 import type { CommandContext, OptionSpecs } from "../command.js";
 import { type CliIO, EXIT, UsageError } from "../io.js";
@@ -13,7 +20,12 @@ type Context = CommandContext<OptionSpecs>;
 type Values = { provider?: string; credentials?: string; store?: string; [key: string]: unknown };
 
 /** Opens the store, then the provider (for the seller of `blueNumber` when given), runs `work`, closes both. */
-async function withRedLetter(io: CliIO, values: Values, blueNumber: string | undefined, work: (red: RedLetter, store: Store) => Promise<number>) {
+async function withRedLetter(
+  io: CliIO,
+  values: Values,
+  blueNumber: string | undefined,
+  work: (red: RedLetter, store: Store) => Promise<number>,
+) {
   const store = await openIssuingStore(io, values.store);
   try {
     const blue = blueNumber === undefined ? undefined : await store.findByNumber(blueNumber);
@@ -52,7 +64,8 @@ function oneArgument(positionals: string[], what: string): string {
 export async function apply({ values, positionals, io }: Context): Promise<number> {
   const number = oneArgument(positionals, "NUMBER");
   const v = values as Values & { lines?: string; amount?: string; reason?: string };
-  if (v.reason === undefined) throw new UsageError("需要 --reason 01|02|03|04", "--reason 01|02|03|04 is required");
+  if (v.reason === undefined)
+    throw new UsageError("需要 --reason 01|02|03|04", "--reason 01|02|03|04 is required");
   if (v.lines !== undefined && v.amount !== undefined) {
     throw new UsageError("--lines 与 --amount 只能用其一", "Give --lines or --amount, not both");
   }
@@ -61,18 +74,26 @@ export async function apply({ values, positionals, io }: Context): Promise<numbe
   if (v.lines !== undefined) {
     const lines = v.lines.split(",").map((s) => Number(s.trim()));
     if (lines.some((n) => !Number.isInteger(n) || n < 1)) {
-      throw new UsageError(`--lines 应为行序号列表，如 1,2；收到 “${v.lines}”`, `--lines takes line indices like 1,2; got "${v.lines}"`);
+      throw new UsageError(
+        `--lines 应为行序号列表，如 1,2；收到 “${v.lines}”`,
+        `--lines takes line indices like 1,2; got "${v.lines}"`,
+      );
     }
     reversal = { kind: "lines", lines };
   }
   const reason = v.reason as "01" | "02" | "03" | "04";
-  return withRedLetter(io, v, number, async (red) => printForm(io, await red.apply({ blueNumber: number, reversal, reason })));
+  return withRedLetter(io, v, number, async (red) =>
+    printForm(io, await red.apply({ blueNumber: number, reversal, reason })),
+  );
 }
 
-const operate = (action: RedFormAction) =>
-  async function ({ values, positionals, io }: Context): Promise<number> {
+const operate =
+  (action: RedFormAction) =>
+  async ({ values, positionals, io }: Context): Promise<number> => {
     const form = oneArgument(positionals, "FORM");
-    return withRedLetter(io, values as Values, undefined, async (red) => printForm(io, await red.operate(form, action)));
+    return withRedLetter(io, values as Values, undefined, async (red) =>
+      printForm(io, await red.operate(form, action)),
+    );
   };
 
 export const confirm = operate("confirm");

@@ -34,5 +34,8 @@ export const WAIT_OPTION = {
   type: "string",
   value: "SECONDS",
   default: "30",
-  help: { zh: "等待开票结果的最长秒数（默认 30）", en: "how long to wait for pending outcomes, in seconds (default 30)" },
+  help: {
+    zh: "等待开票结果的最长秒数（默认 30）",
+    en: "how long to wait for pending outcomes, in seconds (default 30)",
+  },
 } as const satisfies OptionSpec;

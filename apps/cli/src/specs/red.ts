@@ -13,17 +13,26 @@ export const redApplySpec = defineCommand({
     lines: {
       type: "string",
       value: "1,2",
-      help: { zh: "只红冲这些行（蓝字发票的行序号）", en: "reverse only these lines (the blue invoice's line indices)" },
+      help: {
+        zh: "只红冲这些行（蓝字发票的行序号）",
+        en: "reverse only these lines (the blue invoice's line indices)",
+      },
     },
     amount: {
       type: "string",
       value: "A",
-      help: { zh: "红冲的价税合计金额（按剩余金额比例分摊到各行）", en: "reverse this much of the total incl. tax (spread over the lines)" },
+      help: {
+        zh: "红冲的价税合计金额（按剩余金额比例分摊到各行）",
+        en: "reverse this much of the total incl. tax (spread over the lines)",
+      },
     },
     reason: {
       type: "string",
       choices: ["01", "02", "03", "04"],
-      help: { zh: "冲红原因：01 开票有误 02 销货退回 03 服务中止 04 销售折让", en: "reason: 01 error 02 return 03 service stopped 04 allowance" },
+      help: {
+        zh: "冲红原因：01 开票有误 02 销货退回 03 服务中止 04 销售折让",
+        en: "reason: 01 error 02 return 03 service stopped 04 allowance",
+      },
     },
   },
   load: (): Promise<LoadedRun> => load().then((m) => m.apply),

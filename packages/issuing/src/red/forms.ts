@@ -97,7 +97,12 @@ export class RedLetter {
     const made = await this.store.insertForm(request.blueNumber, (existing) => {
       // Planned inside the store's transaction, against the forms as they are at that moment.
       const live = existing.filter((f) => isLive(this.expired(f, now)));
-      const plan = planReversal(blue.invoice, request.reversal, live.map((f) => f.reversed), today);
+      const plan = planReversal(
+        blue.invoice,
+        request.reversal,
+        live.map((f) => f.reversed),
+        today,
+      );
       if (!plan.ok) return plan.diagnostics;
       return {
         formKey: `rf${randomUUID().replaceAll("-", "")}`,
@@ -130,7 +135,8 @@ export class RedLetter {
     try {
       outcome = await this.provider.applyRedForm(request);
     } catch (failure) {
-      if (!isAmbiguous(failure)) return this.settle(form, { status: "rejected", diagnostics: [failed(failure)] });
+      if (!isAmbiguous(failure))
+        return this.settle(form, { status: "rejected", diagnostics: [failed(failure)] });
       outcome = await this.provider.queryRedForm(request).catch(() => ({ status: "not-found" as const }));
       if (outcome.status === "not-found") {
         form.diagnostics = [failed(failure)];
@@ -152,11 +158,18 @@ export class RedLetter {
       updated.diagnostics =
         outcome.status === "rejected"
           ? outcome.diagnostics
-          : [error("RED_FORM_UNKNOWN", "form", { zh: "服务商找不到该确认单", en: "The provider does not know the form" })];
+          : [
+              error("RED_FORM_UNKNOWN", "form", {
+                zh: "服务商找不到该确认单",
+                en: "The provider does not know the form",
+              }),
+            ];
     }
     await this.store.saveForm(updated);
     const report = reportOf(updated);
-    return outcome.status === "ok" ? { ok: true, value: report, diagnostics: [] } : { ok: false, diagnostics: report.diagnostics };
+    return outcome.status === "ok"
+      ? { ok: true, value: report, diagnostics: [] }
+      : { ok: false, diagnostics: report.diagnostics };
   }
 
   /** Confirms, refuses or cancels a form, as the provider answers; an expired form can no longer move. */
@@ -172,7 +185,8 @@ export class RedLetter {
     } catch (failure) {
       return { ok: false, diagnostics: [failed(failure)] };
     }
-    if (outcome.status !== "ok") return { ok: false, diagnostics: outcome.status === "rejected" ? outcome.diagnostics : [] };
+    if (outcome.status !== "ok")
+      return { ok: false, diagnostics: outcome.status === "rejected" ? outcome.diagnostics : [] };
     const updated = { ...record, state: outcome.state, updatedAt: this.now() };
     await this.store.saveForm(updated);
     return { ok: true, value: reportOf(updated), diagnostics: [] };
@@ -226,7 +240,10 @@ export class RedLetter {
   private async current(id: string): Promise<Result<RedFormRecord>> {
     const form = await this.store.getForm(id);
     if (!form) {
-      return refuse("RED_FORM_UNKNOWN", "form", { zh: `开票库中没有确认单 ${id}`, en: `The store has no form ${id}` });
+      return refuse("RED_FORM_UNKNOWN", "form", {
+        zh: `开票库中没有确认单 ${id}`,
+        en: `The store has no form ${id}`,
+      });
     }
     const current = this.expired(form, this.now());
     if (current !== form) await this.store.saveForm(current);
@@ -282,10 +299,12 @@ export function reportOf(form: RedFormRecord): FormReport {
 
 function failed(failure: unknown): Diagnostic {
   const message = failure instanceof Error ? failure.message : String(failure);
-  return error("RED_PROVIDER_FAILED", "", { zh: `服务商未能处理确认单：${message}`, en: `The provider could not handle the form: ${message}` });
+  return error("RED_PROVIDER_FAILED", "", {
+    zh: `服务商未能处理确认单：${message}`,
+    en: `The provider could not handle the form: ${message}`,
+  });
 }
 
 function refuse<T>(rule: string, path: string, message: { zh: string; en: string }): Result<T> {
   return { ok: false, diagnostics: [error(rule, path, message)] };
 }
-

@@ -11,7 +11,10 @@ import { type Diagnostic, error, type Invoice, type InvoiceLine, type Result } f
 import type { ReversedLine } from "../store/types.js";
 
 /** Everything, these lines (blue `index` values), or this much of 价税合计 (a positive amount). */
-export type Reversal = { kind: "full" } | { kind: "lines"; lines: number[] } | { kind: "amount"; amount: string };
+export type Reversal =
+  | { kind: "full" }
+  | { kind: "lines"; lines: number[] }
+  | { kind: "amount"; amount: string };
 
 export interface ReversalPlan {
   /** The red invoice: negative amounts, dated `today`. */
@@ -74,10 +77,7 @@ export function planReversal(
     }
     const negated = negateLines(blue, [...chosen]);
     if (!negated.ok) return negated;
-    return ok(
-      dated(negated.value),
-      net.filter((l) => chosen.has(l.index)).map(full),
-    );
+    return ok(dated(negated.value), net.filter((l) => chosen.has(l.index)).map(full));
   }
   return planAmount(blue, net, reversal.amount, today);
 }
@@ -115,13 +115,22 @@ function planAmount(blue: Invoice, net: NetLine[], amountText: string, today: st
     const total = shares[i]!;
     if (total === 0n) return;
     // The tax-exclusive part of the share at the line's rate, capped by what remains of the line's amount.
-    let amount = divideRounded(total * rateDenominator(l.line.taxRate), rateDenominator(l.line.taxRate) + rateNumerator(l.line.taxRate));
+    let amount = divideRounded(
+      total * rateDenominator(l.line.taxRate),
+      rateDenominator(l.line.taxRate) + rateNumerator(l.line.taxRate),
+    );
     if (amount > l.remainingAmount) amount = l.remainingAmount;
     if (total - amount > l.remainingTax) amount = total - l.remainingTax;
     const tax = total - amount;
     reversed.push({ index: l.index, amount: textOf(amount), tax: textOf(tax) });
     const { quantity: _q, unitPrice: _p, ...rest } = l.line;
-    lines.push({ ...rest, index: lines.length + 1, nature: "normal", amount: textOf(-amount), tax: textOf(-tax) });
+    lines.push({
+      ...rest,
+      index: lines.length + 1,
+      nature: "normal",
+      amount: textOf(-amount),
+      tax: textOf(-tax),
+    });
   });
   const yuan = blue.totals.totalInWords.includes("元") ? "元" : "圆";
   const { remarks: _dropped, ...header } = blue;
@@ -145,7 +154,14 @@ function netLines(blue: Invoice, taken: readonly ReversedLine[][]): NetLine[] {
         remainingTax -= centsOf(r.tax)!;
       }
     }
-    return { index, line: blue.lines.find((l) => l.index === index)!, amount, tax, remainingAmount, remainingTax };
+    return {
+      index,
+      line: blue.lines.find((l) => l.index === index)!,
+      amount,
+      tax,
+      remainingAmount,
+      remainingTax,
+    };
   });
 }
 

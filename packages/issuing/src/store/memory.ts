@@ -89,7 +89,8 @@ export function createMemoryStore(): Store {
     },
     async leaseOwners(now: number) {
       const owners = new Set<string>();
-      for (const row of rows.values()) if (row.leaseOwner !== undefined && row.leaseUntil > now) owners.add(row.leaseOwner);
+      for (const row of rows.values())
+        if (row.leaseOwner !== undefined && row.leaseUntil > now) owners.add(row.leaseOwner);
       return [...owners];
     },
     async releaseLeases(owners: readonly string[]) {
@@ -113,7 +114,9 @@ export function createMemoryStore(): Store {
       return form && copy(form);
     },
     async listForms(blueNumber?: string) {
-      return [...forms.values()].filter((f) => blueNumber === undefined || f.blueNumber === blueNumber).map(copy);
+      return [...forms.values()]
+        .filter((f) => blueNumber === undefined || f.blueNumber === blueNumber)
+        .map(copy);
     },
     async close() {},
   };

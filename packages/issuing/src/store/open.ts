@@ -22,7 +22,8 @@ export function defaultStorePath(
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): string {
-  if (platform === "win32") return join(env.LOCALAPPDATA ?? join(home, "AppData", "Local"), "efapiao", "issuing.db");
+  if (platform === "win32")
+    return join(env.LOCALAPPDATA ?? join(home, "AppData", "Local"), "efapiao", "issuing.db");
   if (platform === "darwin") return join(home, "Library", "Application Support", "efapiao", "issuing.db");
   return join(env.XDG_DATA_HOME || join(home, ".local", "share"), "efapiao", "issuing.db");
 }

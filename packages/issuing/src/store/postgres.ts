@@ -39,7 +39,11 @@ const MIGRATION_LOCK = 0x65666170;
  * const store = await openPostgresStore("postgres://efapiao@db.internal/efapiao");
  */
 export async function openPostgresStore(url: string, options: { poolSize?: number } = {}): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 4, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 4,
+    connectionTimeoutMillis: 10_000,
+  });
   // An idle client that loses its connection must not crash the process; the next query reports it.
   pool.on("error", () => {});
   try {
@@ -73,19 +77,23 @@ async function migrate(pool: pg.Pool): Promise<void> {
     ).rows.map((r) => r.name);
     let meta: Map<string, string> | undefined;
     if (tables.includes("efapiao_meta")) {
-      const rows = (await client.query<{ key: string; value: string }>("SELECT key, value FROM efapiao_meta")).rows;
+      const rows = (await client.query<{ key: string; value: string }>("SELECT key, value FROM efapiao_meta"))
+        .rows;
       meta = new Map(rows.map((r) => [r.key, r.value]));
     }
     // A shared database may hold other applications' tables; only ours without our meta table is foreign.
     const version = checkMeta(meta, tables.includes("issuance") || tables.includes("red_form"));
     if (version === 0) {
       await client.query("CREATE TABLE efapiao_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-      await client.query("INSERT INTO efapiao_meta (key, value) VALUES ('application', $1), ('schema_version', '0')", [
-        APPLICATION,
-      ]);
+      await client.query(
+        "INSERT INTO efapiao_meta (key, value) VALUES ('application', $1), ('schema_version', '0')",
+        [APPLICATION],
+      );
     }
     for (const step of migrations("postgres").slice(version)) for (const sql of step) await client.query(sql);
-    await client.query("UPDATE efapiao_meta SET value = $1 WHERE key = 'schema_version'", [String(SCHEMA_VERSION)]);
+    await client.query("UPDATE efapiao_meta SET value = $1 WHERE key = 'schema_version'", [
+      String(SCHEMA_VERSION),
+    ]);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
@@ -136,7 +144,9 @@ class PostgresStore implements Store {
         ],
       );
       const created = new Set(inserted.rows.map((r) => r.request_key));
-      const rows = await client.query<IssuanceRow>("SELECT * FROM issuance WHERE request_key = ANY($1)", [keys]);
+      const rows = await client.query<IssuanceRow>("SELECT * FROM issuance WHERE request_key = ANY($1)", [
+        keys,
+      ]);
       const byKey = new Map(rows.rows.map((row) => [row.request_key, recordOf(row)]));
       return records.map((r) => ({ record: byKey.get(r.requestKey)!, created: created.has(r.requestKey) }));
     });
@@ -181,7 +191,10 @@ class PostgresStore implements Store {
 
   async list(keys?: readonly string[]): Promise<IssuanceRecord[]> {
     const result = keys
-      ? await this.pool.query<IssuanceRow>("SELECT * FROM issuance WHERE request_key = ANY($1) ORDER BY seq", [keys])
+      ? await this.pool.query<IssuanceRow>(
+          "SELECT * FROM issuance WHERE request_key = ANY($1) ORDER BY seq",
+          [keys],
+        )
       : await this.pool.query<IssuanceRow>("SELECT * FROM issuance ORDER BY seq");
     return result.rows.map(recordOf);
   }
@@ -204,9 +217,10 @@ class PostgresStore implements Store {
 
   async releaseLeases(owners: readonly string[]): Promise<void> {
     if (owners.length === 0) return;
-    await this.pool.query("UPDATE issuance SET lease_owner = NULL, lease_until = 0 WHERE lease_owner = ANY($1)", [
-      owners,
-    ]);
+    await this.pool.query(
+      "UPDATE issuance SET lease_owner = NULL, lease_until = 0 WHERE lease_owner = ANY($1)",
+      [owners],
+    );
   }
 
   async insertForm(blueNumber: string, make: (existing: RedFormRecord[]) => RedFormRecord | Diagnostic[]) {
@@ -219,7 +233,10 @@ class PostgresStore implements Store {
       const made = make(rows.rows.map(formOf));
       if (!Array.isArray(made)) {
         const placeholders = FORM_COLUMNS.map((_, i) => `$${i + 1}`).join(", ");
-        await client.query(`INSERT INTO red_form (${FORM_COLUMNS.join(", ")}) VALUES (${placeholders})`, formValues(made));
+        await client.query(
+          `INSERT INTO red_form (${FORM_COLUMNS.join(", ")}) VALUES (${placeholders})`,
+          formValues(made),
+        );
       }
       return made;
     });
@@ -228,11 +245,17 @@ class PostgresStore implements Store {
   async saveForm(form: RedFormRecord): Promise<void> {
     const [key, ...rest] = formValues(form);
     const sets = FORM_COLUMNS.slice(1).map((c, i) => `${c} = $${i + 1}`);
-    await this.pool.query(`UPDATE red_form SET ${sets.join(", ")} WHERE form_key = $${sets.length + 1}`, [...rest, key]);
+    await this.pool.query(`UPDATE red_form SET ${sets.join(", ")} WHERE form_key = $${sets.length + 1}`, [
+      ...rest,
+      key,
+    ]);
   }
 
   async getForm(id: string): Promise<RedFormRecord | undefined> {
-    const result = await this.pool.query<FormRow>("SELECT * FROM red_form WHERE form_key = $1 OR form_id = $1", [id]);
+    const result = await this.pool.query<FormRow>(
+      "SELECT * FROM red_form WHERE form_key = $1 OR form_id = $1",
+      [id],
+    );
     return result.rows[0] && formOf(result.rows[0]);
   }
 
@@ -240,7 +263,9 @@ class PostgresStore implements Store {
     const result =
       blueNumber === undefined
         ? await this.pool.query<FormRow>("SELECT * FROM red_form ORDER BY seq")
-        : await this.pool.query<FormRow>("SELECT * FROM red_form WHERE blue_number = $1 ORDER BY seq", [blueNumber]);
+        : await this.pool.query<FormRow>("SELECT * FROM red_form WHERE blue_number = $1 ORDER BY seq", [
+            blueNumber,
+          ]);
     return result.rows.map(formOf);
   }
 

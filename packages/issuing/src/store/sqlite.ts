@@ -61,7 +61,9 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     const message = (error as Error).message;
     const corrupt = /not a database|malformed|corrupt/i.test(message);
     throw new StoreError(
-      corrupt ? `开票库 ${path} 已损坏或不是数据库（${message}），未做任何改动` : `无法打开开票库 ${path}：${message}`,
+      corrupt
+        ? `开票库 ${path} 已损坏或不是数据库（${message}），未做任何改动`
+        : `无法打开开票库 ${path}：${message}`,
       corrupt
         ? `The store ${path} is corrupt or not a database (${message}); it was left untouched`
         : `Cannot open the store ${path}: ${message}`,
@@ -127,11 +129,15 @@ class SqliteStore implements Store {
         "SELECT * FROM issuance WHERE request_key IN (SELECT value FROM json_each(?)) ORDER BY seq",
       ),
       byNumber: db.prepare("SELECT * FROM issuance WHERE number = ? AND status = 'issued'"),
-      owners: db.prepare("SELECT DISTINCT lease_owner FROM issuance WHERE lease_owner IS NOT NULL AND lease_until > ?"),
+      owners: db.prepare(
+        "SELECT DISTINCT lease_owner FROM issuance WHERE lease_owner IS NOT NULL AND lease_until > ?",
+      ),
       release: db.prepare("UPDATE issuance SET lease_owner = NULL, lease_until = 0 WHERE lease_owner = ?"),
       insertForm: db.prepare(`INSERT INTO red_form (${FORM_COLUMNS.join(", ")}) VALUES (${placeholders})`),
       saveForm: db.prepare(
-        `UPDATE red_form SET ${FORM_COLUMNS.slice(1).map((c) => `${c} = ?`).join(", ")} WHERE form_key = ?`,
+        `UPDATE red_form SET ${FORM_COLUMNS.slice(1)
+          .map((c) => `${c} = ?`)
+          .join(", ")} WHERE form_key = ?`,
       ),
       getForm: db.prepare("SELECT * FROM red_form WHERE form_key = ? OR form_id = ?"),
       formsOf: db.prepare("SELECT * FROM red_form WHERE blue_number = ? ORDER BY seq"),
@@ -238,7 +244,8 @@ class SqliteStore implements Store {
   }
 
   async listForms(blueNumber?: string): Promise<RedFormRecord[]> {
-    const rows = blueNumber === undefined ? this.statements.forms.all() : this.statements.formsOf.all(blueNumber);
+    const rows =
+      blueNumber === undefined ? this.statements.forms.all() : this.statements.formsOf.all(blueNumber);
     return (rows as FormRow[]).map(formOf);
   }
 

@@ -11,7 +11,14 @@ import type { RedFormState, RedOrigin, RedReason } from "../provider.js";
  * claimed before and still `recorded` is resolved by query first). `unknown`: sent, answer ambiguous.
  * `pending`, `seal-failed`: the provider has it, to be polled / re-sealed. The last three are final.
  */
-export type RecordStatus = "recorded" | "unknown" | "pending" | "seal-failed" | "issued" | "rejected" | "failed";
+export type RecordStatus =
+  | "recorded"
+  | "unknown"
+  | "pending"
+  | "seal-failed"
+  | "issued"
+  | "rejected"
+  | "failed";
 
 export const FINAL_STATUSES: readonly RecordStatus[] = ["issued", "rejected", "failed"];
 export const UNFINISHED_STATUSES: readonly RecordStatus[] = ["recorded", "unknown", "pending", "seal-failed"];
@@ -42,7 +49,10 @@ export interface IssuanceRecord {
 export type NewRecord = Pick<IssuanceRecord, "requestKey" | "provider" | "contentHash" | "invoice" | "red">;
 
 /** The outcome of working on a record, written back when the worker is done with it. */
-export type RecordUpdate = Pick<IssuanceRecord, "requestKey" | "status" | "diagnostics" | "attempts" | "nextAttemptAt"> &
+export type RecordUpdate = Pick<
+  IssuanceRecord,
+  "requestKey" | "status" | "diagnostics" | "attempts" | "nextAttemptAt"
+> &
   Partial<Pick<IssuanceRecord, "number" | "issuedAt">>;
 
 /** How much of one line of the blue invoice a form reverses (positive amounts, of the blue line `index`). */
@@ -111,7 +121,10 @@ export interface Store {
    * Inserts a form in one transaction with its check: `make` sees the forms already recorded for the blue
    * invoice and returns the new form, or errors to refuse it (an over-reversal) — then nothing is stored.
    */
-  insertForm(blueNumber: string, make: (existing: RedFormRecord[]) => RedFormRecord | Diagnostic[]): Promise<RedFormRecord | Diagnostic[]>;
+  insertForm(
+    blueNumber: string,
+    make: (existing: RedFormRecord[]) => RedFormRecord | Diagnostic[],
+  ): Promise<RedFormRecord | Diagnostic[]>;
   saveForm(form: RedFormRecord): Promise<void>;
   /** By efapiao's key or the provider's id. */
   getForm(id: string): Promise<RedFormRecord | undefined>;
