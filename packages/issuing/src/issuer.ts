@@ -160,7 +160,12 @@ export class Issuer {
     const total = keys.length;
     let finished = await this.countFinished(keys);
     this.report(finished, total);
+    // Every record is worked on at least once; after that, the wait decides.
+    const worked = new Set(
+      (await this.store.list(keys)).filter((r) => FINAL_STATUSES.includes(r.status)).map((r) => r.requestKey),
+    );
     for (;;) {
+      if (worked.size >= keys.length && this.now() >= deadline) break;
       const claimed = await this.store.claim({
         owner: this.owner,
         now: this.now(),
@@ -170,6 +175,7 @@ export class Issuer {
       });
       if (claimed.length > 0) {
         const updates = await this.workOn(claimed);
+        for (const record of claimed) worked.add(record.requestKey);
         finished.done += updates.filter((u) => FINAL_STATUSES.includes(u.status)).length;
         finished.issued += updates.filter((u) => u.status === "issued").length;
         this.report(finished, total);
