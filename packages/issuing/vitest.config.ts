@@ -9,5 +9,5 @@ export default defineConfig({
   ...sharedConfig,
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ["node"] } },
-  test: { ...sharedConfig.test, testTimeout: 60_000 },
+  test: { ...sharedConfig.test, testTimeout: 60_000, hookTimeout: 60_000 },
 });
