@@ -15,3 +15,5 @@ export * from "./redact.js";
 export * from "./time.js";
 export * from "./token-cache.js";
 export * from "./canonical.js";
+export * from "./provider-codes.js";
+export * from "./request-key.js";

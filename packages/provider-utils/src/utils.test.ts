@@ -249,3 +249,18 @@ describe("codes and credentials", () => {
     expect(readCredentials("x", [], ["a"], []).diagnostics[0]?.rule).toBe("CREDENTIALS_NOT_OBJECT");
   });
 });
+
+describe("derived request keys", () => {
+  it("depend on the content only, ignore a requestKey field, and are valid keys", async () => {
+    const { deriveRequestKey } = await import("./request-key.js");
+    const { isRequestKey } = await import("@efapiao/provider");
+    const invoice = { kind: "general", lines: [{ amount: "1.00" }] } as never;
+    const key = deriveRequestKey(invoice);
+    expect(isRequestKey(key)).toBe(true);
+    expect(key).toHaveLength(36);
+    expect(deriveRequestKey({ ...(invoice as object), requestKey: "X" } as never)).toBe(key);
+    expect(deriveRequestKey({ kind: "general", lines: [{ amount: "1.01" }] } as never)).not.toBe(key);
+    // python3: hashlib.sha256(b'{"kind":"general","lines":[{"amount":"1.00"}]}').hexdigest()[:32]
+    expect(key).toBe("efp-1fef5a01a08ada389e4674adb714cca7");
+  });
+});
