@@ -132,6 +132,8 @@ export interface IssueInput {
   red?: FormRef & { originalNumber?: string };
   /** The provider's own id of the request, when the protocol makes one up front. */
   ref?: string;
+  /** The protocol answers issuing asynchronously (queries say "being issued" at first). Default true. */
+  async?: boolean;
 }
 
 export interface FormApplication {
@@ -250,7 +252,30 @@ export class Platform {
     if (existing) return { kind: "duplicate", record: existing };
 
     const now = this.now();
-    const invoice: Invoice = { ...input.invoice, issueDate: shanghaiDate(now) };
+    let invoice: Invoice = { ...input.invoice, issueDate: shanghaiDate(now) };
+    let red: InvoiceRecord["red"];
+    let form: FormRecord | undefined;
+    if (input.red) {
+      const usable = this.usableForm(input.red, invoice);
+      if ("kind" in usable) return usable;
+      form = usable;
+      red = { originalNumber: form.originalNumber, formUuid: form.uuid, formNumber: form.number };
+      // The platform itself writes the red invoice's references into its remarks.
+      invoice = {
+        ...invoice,
+        remarks: `被红冲蓝字数电票号码：${form.originalNumber} 红字发票信息确认单编号：${form.number}`,
+      };
+    } else if (new Decimal(invoice.totals.total).isNegative()) {
+      return refused(
+        "form-not-usable",
+        diagnostic(
+          "SANDBOX_RED_WITHOUT_FORM",
+          "red",
+          "红字发票须依据红字确认单开具",
+          "A red invoice can only be issued from a red-letter confirmation form",
+        ),
+      );
+    }
     const checked = this.validate(invoice);
     const errors = checked.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) return { kind: "refused", code: "invalid", diagnostics: errors };
@@ -266,24 +291,6 @@ export class Platform {
         ),
       );
     }
-    let red: InvoiceRecord["red"];
-    let form: FormRecord | undefined;
-    if (input.red) {
-      const usable = this.usableForm(input.red, invoice);
-      if ("kind" in usable) return usable;
-      form = usable;
-      red = { originalNumber: form.originalNumber, formUuid: form.uuid, formNumber: form.number };
-    } else if (new Decimal(invoice.totals.total).isNegative()) {
-      return refused(
-        "form-not-usable",
-        diagnostic(
-          "SANDBOX_RED_WITHOUT_FORM",
-          "red",
-          "红字发票须依据红字确认单开具",
-          "A red invoice can only be issued from a red-letter confirmation form",
-        ),
-      );
-    }
 
     const year = Number(shanghaiDate(now).slice(0, 4));
     const record: InvoiceRecord = {
@@ -293,7 +300,7 @@ export class Platform {
       ref: input.ref ?? this.newRef(),
       number: input.number ?? invoiceNumber(year, input.sellerTaxId, this.next("invoice")),
       status: input.sealFault ? "seal-failed" : "issued",
-      pendingPolls: this.pendingPolls,
+      pendingPolls: input.async === false ? 0 : this.pendingPolls,
       reseals: 0,
       issuedAt: shanghaiIso(now),
       invoice,
@@ -456,7 +463,7 @@ export class Platform {
     const { amount: remainingAmount, tax: remainingTax } = this.remaining(blue);
     const amount = app.amount !== undefined ? new Decimal(app.amount) : remainingAmount.negated();
     const tax = app.tax !== undefined ? new Decimal(app.tax) : remainingTax.negated();
-    if (app.amount !== undefined && (!amount.isNegative() || tax.isPositive())) {
+    if (app.amount !== undefined && (!amount.isNegative() || tax.greaterThan(0))) {
       return refused(
         "invalid",
         diagnostic(
