@@ -120,3 +120,15 @@ export function withQuery(url: string, params: readonly (readonly [string, strin
 export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
 }
+
+/**
+ * A request ready to send, as `efapiao payload` prints it (contracts.md §4): the exact body text that was
+ * signed or encrypted, and the plain request object it came from.
+ */
+export interface PreparedRequest extends HttpRequest {
+  provider: string;
+  /** The provider's name for the operation (`nuonuo.OpeMplatform.requestBillingNew`, `QDFPSC`, …). */
+  service: string;
+  body: string;
+  plain: unknown;
+}

@@ -14,3 +14,4 @@ export * from "./random.js";
 export * from "./redact.js";
 export * from "./time.js";
 export * from "./token-cache.js";
+export * from "./canonical.js";
