@@ -42,6 +42,11 @@ export interface SandboxOptions {
   timeoutMs?: number;
   /** How long a `slow` answer takes, ms (default 2 000). */
   slowMs?: number;
+  /**
+   * Seller names by tax id: Nuonuo's orders carry none (Nuonuo takes it from the company's registration);
+   * an unregistered seller is named by its tax id, and 查验 then leaves the name out.
+   */
+  sellers?: Record<string, string>;
   /** When a seller-raised red-letter form needs the buyer (default `when-used`, the platform's rule). */
   redConfirmation?: "when-used" | "always";
 }
@@ -91,6 +96,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     random: seededRandom(options.seed ?? Math.floor(Math.random() * 2 ** 32)),
     timeoutMs: options.timeoutMs ?? 60_000,
     slowMs: options.slowMs ?? 2_000,
+    sellers: options.sellers ?? {},
   });
   await server.app.listen({ host: "127.0.0.1", port: options.port ?? 0 });
   const address = server.app.server.address();

@@ -463,7 +463,7 @@ export class Platform {
     const { amount: remainingAmount, tax: remainingTax } = this.remaining(blue);
     const amount = app.amount !== undefined ? new Decimal(app.amount) : remainingAmount.negated();
     const tax = app.tax !== undefined ? new Decimal(app.tax) : remainingTax.negated();
-    if (app.amount !== undefined && (!amount.isNegative() || tax.greaterThan(0))) {
+    if (app.amount !== undefined && (!amount.lessThan(0) || tax.greaterThan(0))) {
       return refused(
         "invalid",
         diagnostic(
@@ -475,7 +475,7 @@ export class Platform {
       );
     }
     if (
-      !amount.isNegative() ||
+      !amount.lessThan(0) ||
       amount.abs().greaterThan(remainingAmount) ||
       tax.abs().greaterThan(remainingTax)
     ) {
@@ -722,13 +722,14 @@ export function fieldsOf(record: InvoiceRecord): Record<string, string> {
     issueDate: invoice.issueDate,
     kind: invoice.kind,
     "seller.taxId": invoice.seller.taxId,
-    "seller.name": invoice.seller.name,
     "buyer.name": invoice.buyer.name,
     "totals.amount": invoice.totals.amount,
     "totals.tax": invoice.totals.tax,
     "totals.total": invoice.totals.total,
   };
   if (invoice.buyer.taxId) fields["buyer.taxId"] = invoice.buyer.taxId;
+  // A seller named by its tax id is one whose name the protocol did not carry: the platform cannot vouch for it.
+  if (invoice.seller.name !== invoice.seller.taxId) fields["seller.name"] = invoice.seller.name;
   return fields;
 }
 

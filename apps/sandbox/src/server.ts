@@ -27,6 +27,8 @@ export interface ServerOptions {
   timeoutMs: number;
   /** How long a `slow` answer takes (default 2 s). */
   slowMs: number;
+  /** Seller names by tax id, for protocols whose requests carry none. */
+  sellers: Record<string, string>;
 }
 
 export interface SandboxServer {
@@ -51,6 +53,7 @@ export function buildServer(options: ServerOptions): SandboxServer {
     platform: options.platform,
     credentials: options.credentials,
     drawFault: () => drawFault(faults, options.random),
+    sellerName: (taxId) => options.sellers[taxId],
   };
   const held = new Set<() => void>();
 

@@ -32,6 +32,8 @@ export interface ProtocolContext {
   credentials: CredentialRegistry;
   /** Draws the fault for one issuing request (or none). */
   drawFault(): FaultKind | undefined;
+  /** The registered name of a seller, for protocols whose requests carry none (Nuonuo). */
+  sellerName(taxId: string): string | undefined;
 }
 
 /** A JSON answer. */
