@@ -15,3 +15,4 @@ export * from "./redact.js";
 export * from "./time.js";
 export * from "./token-cache.js";
 export * from "./canonical.js";
+export * from "./provider-codes.js";

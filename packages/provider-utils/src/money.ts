@@ -4,6 +4,8 @@
  * (含税金额 = 金额 + 税额, header sums); these are those sums, exactly.
  */
 
+import Decimal from "decimal.js";
+
 const MONEY = /^(-?)(\d+)\.(\d{2})$/;
 
 /**
@@ -77,4 +79,17 @@ export function trimDecimal(decimal: string): string {
   if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
   if (/^-0+$/.test(text)) return "0";
   return text;
+}
+
+/**
+ * A decimal from a parsed JSON answer as plain decimal text: strings as given (trimmed), numbers through
+ * their shortest decimal form without exponent (1e-7 → "0.0000001"); anything else undefined.
+ * @example
+ * decimalText(0.1)   // "0.1"
+ * decimalText("2.0") // "2.0"
+ */
+export function decimalText(value: unknown): string | undefined {
+  if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
+  if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
+  return new Decimal(value).toFixed();
 }

@@ -4,7 +4,6 @@
  * field list, and Odoo's l10n_cn_edi_nuonuo client.
  */
 import type { InvoiceKind, LineNature } from "@efapiao/model";
-import type { RedReasonCode } from "@efapiao/provider";
 
 /** invoiceLine: bs 数电专票(电子), pc 数电普票(电子); es / ec the 数电 paper forms. */
 export const INVOICE_LINE = {
@@ -35,23 +34,11 @@ export const LINE_NATURE: Readonly<Record<string, LineNature>> = {
   "2": "discounted",
 };
 
-/**
- * The bureau's red reason (01 开票有误, 02 销货退回, 03 服务中止, 04 销售折让) against Nuonuo's redReason
- * (1 销货退回, 2 开票有误, 3 服务中止, 4 发生销售折让). Note 01 ⇄ 2 and 02 ⇄ 1: Nuonuo's own field lists and
- * Odoo's client agree on this order, which providers.md's "01 … 04 is Nuonuo's 1 … 4" gets wrong.
- */
-export const RED_REASON_TO_NUONUO: Readonly<Record<RedReasonCode, string>> = {
-  "01": "2",
-  "02": "1",
-  "03": "3",
-  "04": "4",
-};
-export const RED_REASON_FROM_NUONUO: Readonly<Record<string, RedReasonCode>> = {
-  "2": "01",
-  "1": "02",
-  "3": "03",
-  "4": "04",
-};
+/** Red reasons: the shared 1–4 table (note 01 ⇄ 2, 02 ⇄ 1), see provider-utils. */
+export {
+  RED_REASON_FROM_DIGIT as RED_REASON_FROM_NUONUO,
+  RED_REASON_TO_DIGIT as RED_REASON_TO_NUONUO,
+} from "@efapiao/provider-utils";
 
 /**
  * 特定业务 (domain-facts.md codes 01–18) against Nuonuo's specificFactor; Nuonuo offers these eight for 数电.
@@ -79,13 +66,8 @@ export const SPECIFIC_BLOCKS = [
   "invoiceTravellerTransportInfoList",
 ] as const;
 
-/** zeroRateFlag for 0% lines: 1 免税 (policy 03), 2 不征税 (policy 04), 3 普通零税率; empty otherwise. */
-export function zeroRateFlag(taxRate: string, policy: string | null): string {
-  if (taxRate !== "0") return "";
-  if (policy === "03") return "1";
-  if (policy === "04") return "2";
-  return "3";
-}
+/** zeroRateFlag for 0% lines: the shared 零税率标识 table (1 免税, 2 不征税, 3 普通零税率), see provider-utils. */
+export { zeroRateMark as zeroRateFlag } from "@efapiao/provider-utils";
 
 /** queryInvoiceResult status: 2 开票完成, 20 开票中, 21 开票成功签章中, 22 开票失败, 24 签章失败, 3 已作废, 31 作废中. */
 export const STATUS = {
