@@ -109,6 +109,9 @@ export type IssueResult =
   | { kind: "duplicate"; record: InvoiceRecord }
   | { kind: "refused"; code: RefusalCode; diagnostics: Diagnostic[] };
 
+/** A refusal, with the platform's reason and the diagnostics. */
+export type Refusal = Extract<IssueResult, { kind: "refused" }>;
+
 /** Why the platform refused; each protocol maps these to its own error codes. */
 export type RefusalCode =
   | "invalid"
@@ -168,7 +171,7 @@ function diagnostic(rule: string, path: string, zh: string, en: string): Diagnos
   return { rule, severity: "error", path, message: zh, messageEn: en };
 }
 
-function refused(code: RefusalCode, d: Diagnostic): IssueResult {
+function refused(code: RefusalCode, d: Diagnostic): Refusal {
   return { kind: "refused", code, diagnostics: [d] };
 }
 
@@ -230,7 +233,8 @@ export class Platform {
     return this.counters[counter];
   }
 
-  private now(): number {
+  /** The platform's current time (ms). */
+  now(): number {
     return this.options.clock.now();
   }
 
@@ -442,7 +446,7 @@ export class Platform {
    * Raises a red-letter form against an issued blue invoice. The same application key answers the form
    * raised under it. A reversal beyond what remains of the blue invoice is refused.
    */
-  applyForm(app: FormApplication): { kind: "ok" | "duplicate"; form: FormRecord } | IssueResult {
+  applyForm(app: FormApplication): { kind: "ok" | "duplicate"; form: FormRecord } | Refusal {
     const earlier = [...this.forms.values()].find(
       (f) => f.provider === app.provider && f.requestKey === app.requestKey,
     );
@@ -556,7 +560,7 @@ export class Platform {
   answerForm(
     ref: FormRef,
     action: "confirm" | "refuse" | "cancel",
-  ): { kind: "ok"; form: FormRecord } | IssueResult {
+  ): { kind: "ok"; form: FormRecord } | Refusal {
     const form = this.findForm(ref);
     if (!form) {
       return refused(

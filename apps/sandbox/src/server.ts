@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { ManualClock } from "./clock.js";
 import { drawFault, type FaultSpec, parseFaults } from "./faults.js";
 import type { Platform } from "./platform.js";
+import { BAIWANG_PATH, handleBaiwang } from "./protocols/baiwang.js";
 import { handleNuonuo, NUONUO_PATH } from "./protocols/nuonuo.js";
 import type { Random } from "./random.js";
 import {
@@ -92,6 +93,7 @@ export function buildServer(options: ServerOptions): SandboxServer {
   };
 
   app.post(NUONUO_PATH, serve(handleNuonuo));
+  app.post(BAIWANG_PATH, serve(handleBaiwang));
 
   app.get("/sandbox/invoices", async () => options.platform.listing());
   app.get("/sandbox/forms", async () => options.platform.listForms({}));
