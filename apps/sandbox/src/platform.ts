@@ -185,6 +185,8 @@ export class Platform {
   private readonly forms = new Map<string, FormRecord>();
   /** 乐企 pre-assigned numbers: number → seller tax id. */
   private readonly reserved = new Map<string, string>();
+  /** What protocols remember between requests (乐企 uploads by 受理流水号, number batches by 业务流水号). */
+  private readonly memo = new Map<string, unknown>();
   private counters = { invoice: 0, form: 0, ref: 0 };
   private validate!: (document: unknown) => { valid: boolean; diagnostics: Diagnostic[] };
   private readonly pendingPolls: number;
@@ -207,6 +209,7 @@ export class Platform {
     else if (table === "forms") this.forms.set(id, record as FormRecord);
     else if (table === "numbers") this.reserved.set(id, record as string);
     else if (table === "meta" && id === "counters") this.counters = record as typeof this.counters;
+    else if (table === "memo") this.memo.set(id, record);
   }
 
   private index(record: InvoiceRecord): void {
@@ -423,6 +426,17 @@ export class Platform {
       status: r.pendingPolls > 0 ? "pending" : r.status,
       issuedAt: r.issuedAt,
     }));
+  }
+
+  /** Keeps a protocol's note (durably, like everything else). */
+  remember(kind: string, id: string, value: unknown): void {
+    this.memo.set(`${kind}:${id}`, value);
+    this.options.store.put("memo", `${kind}:${id}`, value);
+  }
+
+  /** A note kept by {@link remember}. */
+  recall<T>(kind: string, id: string): T | undefined {
+    return this.memo.get(`${kind}:${id}`) as T | undefined;
   }
 
   // ---------------------------------------------------------------- 乐企 pre-assigned numbers

@@ -8,6 +8,7 @@ import type { ManualClock } from "./clock.js";
 import { drawFault, type FaultSpec, parseFaults } from "./faults.js";
 import type { Platform } from "./platform.js";
 import { BAIWANG_PATH, handleBaiwang } from "./protocols/baiwang.js";
+import { handleLeqi, LEQI_PATH } from "./protocols/leqi.js";
 import { handleNuonuo, NUONUO_PATH } from "./protocols/nuonuo.js";
 import type { Random } from "./random.js";
 import {
@@ -94,6 +95,7 @@ export function buildServer(options: ServerOptions): SandboxServer {
 
   app.post(NUONUO_PATH, serve(handleNuonuo));
   app.post(BAIWANG_PATH, serve(handleBaiwang));
+  app.post(LEQI_PATH, serve(handleLeqi));
 
   app.get("/sandbox/invoices", async () => options.platform.listing());
   app.get("/sandbox/forms", async () => options.platform.listForms({}));

@@ -9,7 +9,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
 
 /** The tables the sandbox keeps. */
-export type Table = "invoices" | "forms" | "numbers" | "meta";
+export type Table = "invoices" | "forms" | "numbers" | "meta" | "memo";
 
 /** A place to keep records. Writes are synchronous so that an answer is never sent before its record. */
 export interface SandboxStore {
