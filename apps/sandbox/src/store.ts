@@ -6,7 +6,7 @@
  * The state is a few tables of JSON records keyed by id. The file store is an append-only log of
  * `put`s, one JSON line each, replayed on open; a torn last line (the process died mid-write) is ignored.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from "node:fs";
 
 /** The tables the sandbox keeps. */
 export type Table = "invoices" | "forms" | "numbers" | "meta" | "memo";
@@ -48,7 +48,9 @@ interface LogLine {
  * const sandbox = await createSandbox({ store: fileStore("/tmp/sandbox.jsonl") });
  */
 export function fileStore(path: string, durable = false): SandboxStore {
-  const existing = readLog(path);
+  const { records: existing, validBytes, torn } = readLog(path);
+  // Drop a torn last line so that the next record starts on a line of its own.
+  if (torn) truncateSync(path, validBytes);
   let fd: number;
   try {
     fd = openSync(path, "a");
@@ -71,8 +73,12 @@ export function fileStore(path: string, durable = false): SandboxStore {
   };
 }
 
-function readLog(path: string): Array<{ table: Table; id: string; record: unknown }> {
-  if (!existsSync(path)) return [];
+function readLog(path: string): {
+  records: Array<{ table: Table; id: string; record: unknown }>;
+  validBytes: number;
+  torn: boolean;
+} {
+  if (!existsSync(path)) return { records: [], validBytes: 0, torn: false };
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -84,22 +90,29 @@ function readLog(path: string): Array<{ table: Table; id: string; record: unknow
   }
   const lines = text.split("\n");
   const out: Array<{ table: Table; id: string; record: unknown }> = [];
+  let validBytes = 0;
+  let torn = false;
   lines.forEach((line, index) => {
     if (line === "") return;
     const last = index === lines.length - 1; // no newline after it: the write was cut short
     try {
       const parsed = JSON.parse(line) as LogLine;
       if (typeof parsed.t !== "string" || typeof parsed.id !== "string") throw new Error("not a record");
+      if (last) throw new Error("no newline");
       out.push({ table: parsed.t, id: parsed.id, record: parsed.r });
+      validBytes += Buffer.byteLength(line, "utf8") + 1;
     } catch {
-      if (last) return;
+      if (last) {
+        torn = true;
+        return;
+      }
       throw new StoreError(
         `沙箱存储文件 ${path} 第 ${index + 1} 行已损坏，拒绝覆盖`,
         `Line ${index + 1} of the sandbox store file ${path} is corrupt; refusing to overwrite it`,
       );
     }
   });
-  return out;
+  return { records: out, validBytes, torn };
 }
 
 /**
