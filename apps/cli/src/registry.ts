@@ -8,6 +8,7 @@ import { codesSpec } from "./specs/codes.js";
 import { completionSpec } from "./specs/completion.js";
 import { convertSpec } from "./specs/convert.js";
 import { rulesSpec } from "./specs/rules.js";
+import { sandboxSpec } from "./specs/sandbox.js";
 import { validateSpec } from "./specs/validate.js";
 
 export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
@@ -16,5 +17,6 @@ export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
   rulesSpec,
   convertSpec,
   codesSpec,
+  sandboxSpec,
   completionSpec,
 ] as readonly CommandSpec<OptionSpecs>[];

@@ -13,6 +13,7 @@ import { handleNuonuo, NUONUO_PATH } from "./protocols/nuonuo.js";
 import type { Random } from "./random.js";
 import {
   type CredentialRegistry,
+  DEFAULT_ACCOUNTS,
   json,
   type ProtocolContext,
   type WireAnswer,
@@ -99,6 +100,15 @@ export function buildServer(options: ServerOptions): SandboxServer {
 
   app.get("/sandbox/invoices", async () => options.platform.listing());
   app.get("/sandbox/forms", async () => options.platform.listForms({}));
+  // The ready-made accounts only (public test values); registered credentials are never shown.
+  app.get("/sandbox/credentials", async (request) => {
+    const url = `http://${request.headers.host ?? "127.0.0.1"}`;
+    return {
+      nuonuo: { ...DEFAULT_ACCOUNTS.nuonuo, url },
+      baiwang: { ...DEFAULT_ACCOUNTS.baiwang, url },
+      leqi: { ...DEFAULT_ACCOUNTS.leqi, url },
+    };
+  });
   app.post("/sandbox/clock", async (request, reply) => {
     const body = parseBody(request.body);
     if (typeof body?.advanceMs === "number" && body.advanceMs >= 0) options.clock.advance(body.advanceMs);
