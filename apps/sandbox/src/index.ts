@@ -21,6 +21,7 @@ export { FAULT_KINDS, type FaultKind, type FaultSpec, FaultSpecError, parseFault
 export { seededRandom } from "./random.js";
 export { fileStore, memoryStore, openStore, type SandboxStore, StoreError } from "./store.js";
 export { DEFAULT_ACCOUNTS } from "./wire.js";
+export { createSandboxProvider, type SandboxProviderOptions } from "./provider.js";
 export { FORM_STATES, type FormRecord, type InvoiceRecord, type SandboxInvoice } from "./platform.js";
 
 export interface SandboxOptions {

@@ -11,6 +11,7 @@ import { BAIWANG_PATH, handleBaiwang } from "./protocols/baiwang.js";
 import { handleLeqi, LEQI_PATH } from "./protocols/leqi.js";
 import { handleNuonuo, NUONUO_PATH } from "./protocols/nuonuo.js";
 import type { Random } from "./random.js";
+import { receivedAnswer, useAnswer, verifyAnswer } from "./receive.js";
 import {
   type CredentialRegistry,
   DEFAULT_ACCOUNTS,
@@ -100,6 +101,16 @@ export function buildServer(options: ServerOptions): SandboxServer {
 
   app.get("/sandbox/invoices", async () => options.platform.listing());
   app.get("/sandbox/forms", async () => options.platform.listForms({}));
+  const buyerSide =
+    (answer: (platform: Platform, body: Record<string, unknown>) => unknown) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const body = parseBody(request.body);
+      if (!body) return reply.code(400).send({ error: "a JSON object body is required" });
+      return answer(options.platform, body);
+    };
+  app.post("/sandbox/verify", buyerSide(verifyAnswer));
+  app.post("/sandbox/received", buyerSide(receivedAnswer));
+  app.post("/sandbox/use", buyerSide(useAnswer));
   // The ready-made accounts only (public test values); registered credentials are never shown.
   app.get("/sandbox/credentials", async (request) => {
     const url = `http://${request.headers.host ?? "127.0.0.1"}`;
