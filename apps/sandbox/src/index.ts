@@ -78,6 +78,20 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     typeof options.faults === "string" ? parseFaults(options.faults) : { ...(options.faults ?? {}) };
   const clock = offsetClock(options.clock ?? systemClock);
   const store = typeof options.store === "object" ? options.store : openStore(options.store);
+  try {
+    return await start(options, faults, clock, store);
+  } catch (error) {
+    store.close(); // releases the store (and its lock) when the platform or the server cannot start
+    throw error;
+  }
+}
+
+async function start(
+  options: SandboxOptions,
+  faults: FaultSpec,
+  clock: ManualClock,
+  store: SandboxStore,
+): Promise<Sandbox> {
   const platform = await Platform.open({
     clock,
     store,
@@ -99,7 +113,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     slowMs: options.slowMs ?? 2_000,
     sellers: options.sellers ?? {},
   });
-  await server.app.listen({ host: "127.0.0.1", port: options.port ?? 0 });
+  try {
+    await server.app.listen({ host: "127.0.0.1", port: options.port ?? 0 });
+  } catch (error) {
+    await server.app.close();
+    throw error;
+  }
   const address = server.app.server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   const url = `http://127.0.0.1:${port}`;

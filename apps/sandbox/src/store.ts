@@ -6,7 +6,17 @@
  * The state is a few tables of JSON records keyed by id. The file store is an append-only log of
  * `put`s, one JSON line each, replayed on open; a torn last line (the process died mid-write) is ignored.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 
 /** The tables the sandbox keeps. */
 export type Table = "invoices" | "forms" | "numbers" | "meta" | "memo";
@@ -48,13 +58,22 @@ interface LogLine {
  * const sandbox = await createSandbox({ store: fileStore("/tmp/sandbox.jsonl") });
  */
 export function fileStore(path: string, durable = false): SandboxStore {
-  const { records: existing, validBytes, torn } = readLog(path);
+  const lock = takeLock(path);
+  let read: ReturnType<typeof readLog>;
+  try {
+    read = readLog(path);
+  } catch (error) {
+    rmSync(lock, { force: true });
+    throw error;
+  }
+  const { records: existing, validBytes, torn } = read;
   // Drop a torn last line so that the next record starts on a line of its own.
   if (torn) truncateSync(path, validBytes);
   let fd: number;
   try {
     fd = openSync(path, "a");
   } catch (error) {
+    rmSync(lock, { force: true });
     throw new StoreError(
       `无法打开沙箱存储文件 ${path}：${(error as Error).message}`,
       `Cannot open the sandbox store file ${path}: ${(error as Error).message}`,
@@ -69,8 +88,54 @@ export function fileStore(path: string, durable = false): SandboxStore {
     },
     close() {
       closeSync(fd);
+      rmSync(lock, { force: true });
     },
   };
+}
+
+/**
+ * One sandbox per store file: two would each number invoices from their own view of the log. The lock file
+ * names its process; a lock left by a process that died (a crash test's SIGKILL) is taken over.
+ */
+function takeLock(path: string): string {
+  const lock = `${path}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      return lock;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        throw new StoreError(
+          `无法创建沙箱存储锁文件 ${lock}：${(error as Error).message}`,
+          `Cannot create the sandbox store lock ${lock}: ${(error as Error).message}`,
+        );
+      }
+      const owner = Number(readFileSync(lock, "utf8"));
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
+        throw new StoreError(
+          `沙箱存储文件 ${path} 正由进程 ${owner} 使用`,
+          `The sandbox store file ${path} is in use by process ${owner}`,
+        );
+      }
+      if (owner === process.pid) {
+        throw new StoreError(
+          `沙箱存储文件 ${path} 已在本进程中打开`,
+          `The sandbox store file ${path} is already open in this process`,
+        );
+      }
+      rmSync(lock, { force: true }); // left by a process that is gone
+    }
+  }
+  throw new StoreError(`无法锁定沙箱存储文件 ${path}`, `Cannot lock the sandbox store file ${path}`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function readLog(path: string): {

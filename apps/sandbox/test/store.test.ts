@@ -54,3 +54,28 @@ describe("file store", () => {
     expect(readFileSync(corrupt, "utf8").startsWith("not json\n")).toBe(true);
   });
 });
+
+describe("store lock", () => {
+  it("refuses a second sandbox on the same file, and takes over a lock whose process is gone", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "efapiao-sandbox-")), "state.jsonl");
+    const first = await createSandbox({ store: path });
+    await expect(createSandbox({ store: path })).rejects.toBeInstanceOf(StoreError);
+    await first.close();
+    // A crashed process (a pid that cannot exist) left its lock behind.
+    writeFileSync(`${path}.lock`, "2147483646");
+    const second = await createSandbox({ store: path });
+    await second.close();
+  });
+});
+
+describe("start-up failures", () => {
+  it("a port in use is an error that leaves the store free for the next try", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "efapiao-sandbox-")), "state.jsonl");
+    const holder = await createSandbox();
+    const port = Number(new URL(holder.url).port);
+    await expect(createSandbox({ store: path, port })).rejects.toMatchObject({ code: "EADDRINUSE" });
+    const next = await createSandbox({ store: path });
+    await next.close();
+    await holder.close();
+  });
+});
