@@ -9,6 +9,7 @@ import { completionSpec } from "./specs/completion.js";
 import { convertSpec } from "./specs/convert.js";
 import { payloadSpec } from "./specs/payload.js";
 import { rulesSpec } from "./specs/rules.js";
+import { sandboxSpec } from "./specs/sandbox.js";
 import { validateSpec } from "./specs/validate.js";
 import { issueSpec, statusSpec } from "./specs/issue.js";
 import { redSpec } from "./specs/red.js";
@@ -23,5 +24,6 @@ export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
   issueSpec,
   statusSpec,
   redSpec,
+  sandboxSpec,
   completionSpec,
 ] as readonly CommandSpec<OptionSpecs>[];

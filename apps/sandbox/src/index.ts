@@ -21,6 +21,7 @@ export { FAULT_KINDS, type FaultKind, type FaultSpec, FaultSpecError, parseFault
 export { seededRandom } from "./random.js";
 export { fileStore, memoryStore, openStore, type SandboxStore, StoreError } from "./store.js";
 export { DEFAULT_ACCOUNTS } from "./wire.js";
+export { createSandboxProvider, type SandboxProviderOptions } from "./provider.js";
 export { FORM_STATES, type FormRecord, type InvoiceRecord, type SandboxInvoice } from "./platform.js";
 
 export interface SandboxOptions {
@@ -42,6 +43,11 @@ export interface SandboxOptions {
   timeoutMs?: number;
   /** How long a `slow` answer takes, ms (default 2 000). */
   slowMs?: number;
+  /**
+   * Seller names by tax id: Nuonuo's orders carry none (Nuonuo takes it from the company's registration);
+   * an unregistered seller is named by its tax id, and 查验 then leaves the name out.
+   */
+  sellers?: Record<string, string>;
   /** When a seller-raised red-letter form needs the buyer (default `when-used`, the platform's rule). */
   redConfirmation?: "when-used" | "always";
 }
@@ -72,6 +78,20 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     typeof options.faults === "string" ? parseFaults(options.faults) : { ...(options.faults ?? {}) };
   const clock = offsetClock(options.clock ?? systemClock);
   const store = typeof options.store === "object" ? options.store : openStore(options.store);
+  try {
+    return await start(options, faults, clock, store);
+  } catch (error) {
+    store.close(); // releases the store (and its lock) when the platform or the server cannot start
+    throw error;
+  }
+}
+
+async function start(
+  options: SandboxOptions,
+  faults: FaultSpec,
+  clock: ManualClock,
+  store: SandboxStore,
+): Promise<Sandbox> {
   const platform = await Platform.open({
     clock,
     store,
@@ -91,8 +111,14 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     random: seededRandom(options.seed ?? Math.floor(Math.random() * 2 ** 32)),
     timeoutMs: options.timeoutMs ?? 60_000,
     slowMs: options.slowMs ?? 2_000,
+    sellers: options.sellers ?? {},
   });
-  await server.app.listen({ host: "127.0.0.1", port: options.port ?? 0 });
+  try {
+    await server.app.listen({ host: "127.0.0.1", port: options.port ?? 0 });
+  } catch (error) {
+    await server.app.close();
+    throw error;
+  }
   const address = server.app.server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   const url = `http://127.0.0.1:${port}`;

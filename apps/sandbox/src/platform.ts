@@ -109,6 +109,9 @@ export type IssueResult =
   | { kind: "duplicate"; record: InvoiceRecord }
   | { kind: "refused"; code: RefusalCode; diagnostics: Diagnostic[] };
 
+/** A refusal, with the platform's reason and the diagnostics. */
+export type Refusal = Extract<IssueResult, { kind: "refused" }>;
+
 /** Why the platform refused; each protocol maps these to its own error codes. */
 export type RefusalCode =
   | "invalid"
@@ -132,6 +135,8 @@ export interface IssueInput {
   red?: FormRef & { originalNumber?: string };
   /** The provider's own id of the request, when the protocol makes one up front. */
   ref?: string;
+  /** The protocol answers issuing asynchronously (queries say "being issued" at first). Default true. */
+  async?: boolean;
 }
 
 export interface FormApplication {
@@ -166,7 +171,7 @@ function diagnostic(rule: string, path: string, zh: string, en: string): Diagnos
   return { rule, severity: "error", path, message: zh, messageEn: en };
 }
 
-function refused(code: RefusalCode, d: Diagnostic): IssueResult {
+function refused(code: RefusalCode, d: Diagnostic): Refusal {
   return { kind: "refused", code, diagnostics: [d] };
 }
 
@@ -180,6 +185,8 @@ export class Platform {
   private readonly forms = new Map<string, FormRecord>();
   /** 乐企 pre-assigned numbers: number → seller tax id. */
   private readonly reserved = new Map<string, string>();
+  /** What protocols remember between requests (乐企 uploads by 受理流水号, number batches by 业务流水号). */
+  private readonly memo = new Map<string, unknown>();
   private counters = { invoice: 0, form: 0, ref: 0 };
   private validate!: (document: unknown) => { valid: boolean; diagnostics: Diagnostic[] };
   private readonly pendingPolls: number;
@@ -202,6 +209,7 @@ export class Platform {
     else if (table === "forms") this.forms.set(id, record as FormRecord);
     else if (table === "numbers") this.reserved.set(id, record as string);
     else if (table === "meta" && id === "counters") this.counters = record as typeof this.counters;
+    else if (table === "memo") this.memo.set(id, record);
   }
 
   private index(record: InvoiceRecord): void {
@@ -228,7 +236,8 @@ export class Platform {
     return this.counters[counter];
   }
 
-  private now(): number {
+  /** The platform's current time (ms). */
+  now(): number {
     return this.options.clock.now();
   }
 
@@ -250,7 +259,30 @@ export class Platform {
     if (existing) return { kind: "duplicate", record: existing };
 
     const now = this.now();
-    const invoice: Invoice = { ...input.invoice, issueDate: shanghaiDate(now) };
+    let invoice: Invoice = { ...input.invoice, issueDate: shanghaiDate(now) };
+    let red: InvoiceRecord["red"];
+    let form: FormRecord | undefined;
+    if (input.red) {
+      const usable = this.usableForm(input.red, invoice);
+      if ("kind" in usable) return usable;
+      form = usable;
+      red = { originalNumber: form.originalNumber, formUuid: form.uuid, formNumber: form.number };
+      // The platform itself writes the red invoice's references into its remarks.
+      invoice = {
+        ...invoice,
+        remarks: `被红冲蓝字数电票号码：${form.originalNumber} 红字发票信息确认单编号：${form.number}`,
+      };
+    } else if (new Decimal(invoice.totals.total).isNegative()) {
+      return refused(
+        "form-not-usable",
+        diagnostic(
+          "SANDBOX_RED_WITHOUT_FORM",
+          "red",
+          "红字发票须依据红字确认单开具",
+          "A red invoice can only be issued from a red-letter confirmation form",
+        ),
+      );
+    }
     const checked = this.validate(invoice);
     const errors = checked.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) return { kind: "refused", code: "invalid", diagnostics: errors };
@@ -266,24 +298,6 @@ export class Platform {
         ),
       );
     }
-    let red: InvoiceRecord["red"];
-    let form: FormRecord | undefined;
-    if (input.red) {
-      const usable = this.usableForm(input.red, invoice);
-      if ("kind" in usable) return usable;
-      form = usable;
-      red = { originalNumber: form.originalNumber, formUuid: form.uuid, formNumber: form.number };
-    } else if (new Decimal(invoice.totals.total).isNegative()) {
-      return refused(
-        "form-not-usable",
-        diagnostic(
-          "SANDBOX_RED_WITHOUT_FORM",
-          "red",
-          "红字发票须依据红字确认单开具",
-          "A red invoice can only be issued from a red-letter confirmation form",
-        ),
-      );
-    }
 
     const year = Number(shanghaiDate(now).slice(0, 4));
     const record: InvoiceRecord = {
@@ -293,7 +307,7 @@ export class Platform {
       ref: input.ref ?? this.newRef(),
       number: input.number ?? invoiceNumber(year, input.sellerTaxId, this.next("invoice")),
       status: input.sealFault ? "seal-failed" : "issued",
-      pendingPolls: this.pendingPolls,
+      pendingPolls: input.async === false ? 0 : this.pendingPolls,
       reseals: 0,
       issuedAt: shanghaiIso(now),
       invoice,
@@ -414,6 +428,17 @@ export class Platform {
     }));
   }
 
+  /** Keeps a protocol's note (durably, like everything else). */
+  remember(kind: string, id: string, value: unknown): void {
+    this.memo.set(`${kind}:${id}`, value);
+    this.options.store.put("memo", `${kind}:${id}`, value);
+  }
+
+  /** A note kept by {@link remember}. */
+  recall<T>(kind: string, id: string): T | undefined {
+    return this.memo.get(`${kind}:${id}`) as T | undefined;
+  }
+
   // ---------------------------------------------------------------- 乐企 pre-assigned numbers
 
   /** Pre-assigns `count` numbers to a seller (乐企 QDFPPLFM). */
@@ -435,7 +460,7 @@ export class Platform {
    * Raises a red-letter form against an issued blue invoice. The same application key answers the form
    * raised under it. A reversal beyond what remains of the blue invoice is refused.
    */
-  applyForm(app: FormApplication): { kind: "ok" | "duplicate"; form: FormRecord } | IssueResult {
+  applyForm(app: FormApplication): { kind: "ok" | "duplicate"; form: FormRecord } | Refusal {
     const earlier = [...this.forms.values()].find(
       (f) => f.provider === app.provider && f.requestKey === app.requestKey,
     );
@@ -456,7 +481,7 @@ export class Platform {
     const { amount: remainingAmount, tax: remainingTax } = this.remaining(blue);
     const amount = app.amount !== undefined ? new Decimal(app.amount) : remainingAmount.negated();
     const tax = app.tax !== undefined ? new Decimal(app.tax) : remainingTax.negated();
-    if (app.amount !== undefined && (!amount.isNegative() || tax.isPositive())) {
+    if (app.amount !== undefined && (!amount.lessThan(0) || tax.greaterThan(0))) {
       return refused(
         "invalid",
         diagnostic(
@@ -468,7 +493,7 @@ export class Platform {
       );
     }
     if (
-      !amount.isNegative() ||
+      !amount.lessThan(0) ||
       amount.abs().greaterThan(remainingAmount) ||
       tax.abs().greaterThan(remainingTax)
     ) {
@@ -549,7 +574,7 @@ export class Platform {
   answerForm(
     ref: FormRef,
     action: "confirm" | "refuse" | "cancel",
-  ): { kind: "ok"; form: FormRecord } | IssueResult {
+  ): { kind: "ok"; form: FormRecord } | Refusal {
     const form = this.findForm(ref);
     if (!form) {
       return refused(
@@ -715,13 +740,14 @@ export function fieldsOf(record: InvoiceRecord): Record<string, string> {
     issueDate: invoice.issueDate,
     kind: invoice.kind,
     "seller.taxId": invoice.seller.taxId,
-    "seller.name": invoice.seller.name,
     "buyer.name": invoice.buyer.name,
     "totals.amount": invoice.totals.amount,
     "totals.tax": invoice.totals.tax,
     "totals.total": invoice.totals.total,
   };
   if (invoice.buyer.taxId) fields["buyer.taxId"] = invoice.buyer.taxId;
+  // A seller named by its tax id is one whose name the protocol did not carry: the platform cannot vouch for it.
+  if (invoice.seller.name !== invoice.seller.taxId) fields["seller.name"] = invoice.seller.name;
   return fields;
 }
 

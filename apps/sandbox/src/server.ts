@@ -7,10 +7,14 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { ManualClock } from "./clock.js";
 import { drawFault, type FaultSpec, parseFaults } from "./faults.js";
 import type { Platform } from "./platform.js";
+import { BAIWANG_PATH, handleBaiwang } from "./protocols/baiwang.js";
+import { handleLeqi, LEQI_PATH } from "./protocols/leqi.js";
 import { handleNuonuo, NUONUO_PATH } from "./protocols/nuonuo.js";
 import type { Random } from "./random.js";
+import { receivedAnswer, useAnswer, verifyAnswer } from "./receive.js";
 import {
   type CredentialRegistry,
+  DEFAULT_ACCOUNTS,
   json,
   type ProtocolContext,
   type WireAnswer,
@@ -27,6 +31,8 @@ export interface ServerOptions {
   timeoutMs: number;
   /** How long a `slow` answer takes (default 2 s). */
   slowMs: number;
+  /** Seller names by tax id, for protocols whose requests carry none. */
+  sellers: Record<string, string>;
 }
 
 export interface SandboxServer {
@@ -51,6 +57,7 @@ export function buildServer(options: ServerOptions): SandboxServer {
     platform: options.platform,
     credentials: options.credentials,
     drawFault: () => drawFault(faults, options.random),
+    sellerName: (taxId) => options.sellers[taxId],
   };
   const held = new Set<() => void>();
 
@@ -89,9 +96,30 @@ export function buildServer(options: ServerOptions): SandboxServer {
   };
 
   app.post(NUONUO_PATH, serve(handleNuonuo));
+  app.post(BAIWANG_PATH, serve(handleBaiwang));
+  app.post(LEQI_PATH, serve(handleLeqi));
 
   app.get("/sandbox/invoices", async () => options.platform.listing());
   app.get("/sandbox/forms", async () => options.platform.listForms({}));
+  const buyerSide =
+    (answer: (platform: Platform, body: Record<string, unknown>) => unknown) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const body = parseBody(request.body);
+      if (!body) return reply.code(400).send({ error: "a JSON object body is required" });
+      return answer(options.platform, body);
+    };
+  app.post("/sandbox/verify", buyerSide(verifyAnswer));
+  app.post("/sandbox/received", buyerSide(receivedAnswer));
+  app.post("/sandbox/use", buyerSide(useAnswer));
+  // The ready-made accounts only (public test values); registered credentials are never shown.
+  app.get("/sandbox/credentials", async (request) => {
+    const url = `http://${request.headers.host ?? "127.0.0.1"}`;
+    return {
+      nuonuo: { ...DEFAULT_ACCOUNTS.nuonuo, url },
+      baiwang: { ...DEFAULT_ACCOUNTS.baiwang, url },
+      leqi: { ...DEFAULT_ACCOUNTS.leqi, url },
+    };
+  });
   app.post("/sandbox/clock", async (request, reply) => {
     const body = parseBody(request.body);
     if (typeof body?.advanceMs === "number" && body.advanceMs >= 0) options.clock.advance(body.advanceMs);

@@ -32,6 +32,8 @@ export interface ProtocolContext {
   credentials: CredentialRegistry;
   /** Draws the fault for one issuing request (or none). */
   drawFault(): FaultKind | undefined;
+  /** The registered name of a seller, for protocols whose requests carry none (Nuonuo). */
+  sellerName(taxId: string): string | undefined;
 }
 
 /** A JSON answer. */
@@ -57,11 +59,18 @@ export interface IssueAnswers {
 
 /**
  * Issues through the platform with a fault drawn for the request: `5xx` answers before issuing; `seal`
- * issues with a failed seal; `duplicate` issues and then answers as if the key had been used; `reset`,
+ * issues with a failed seal (where the protocol can re-seal); `duplicate` issues and then answers as if the key had been used; `reset`,
  * `timeout` and `slow` issue and mark the answer for the server.
  */
-export function issueWithFaults(ctx: ProtocolContext, input: IssueInput, answers: IssueAnswers): WireAnswer {
-  const fault = ctx.drawFault();
+export function issueWithFaults(
+  ctx: ProtocolContext,
+  input: IssueInput,
+  answers: IssueAnswers,
+  /** False for protocols with no re-seal call (百望, 乐企): their platform re-seals by itself. */
+  sealable = true,
+): WireAnswer {
+  const drawn = ctx.drawFault();
+  const fault = drawn === "seal" && !sealable ? undefined : drawn;
   if (fault === "5xx") return serverError();
   const result = ctx.platform.issue(fault === "seal" ? { ...input, sealFault: true } : input);
   let answer: WireAnswer;

@@ -5,9 +5,17 @@
  * requestBillingNew answers an invoiceSerialNum, queryInvoiceResult answers status 20 (开票中) and then 2
  * (开票完成) — or 24 (签章失败) until reInvoice re-seals it.
  */
-import { verifyNuonuoSignature } from "@efapiao/nuonuo";
+import {
+  DUPLICATE_ORDER,
+  fromNuonuoOrder,
+  INVOICE_TYPE,
+  RED_REASON_FROM_NUONUO,
+  RED_REASON_TO_NUONUO,
+  verifyNuonuoSignature,
+} from "@efapiao/nuonuo";
+import { present } from "@efapiao/provider-utils";
 import { shanghaiDateTime } from "../clock.js";
-import { assembleInvoice, BadField, type RawLine, text } from "../decode.js";
+import { BadField, shortNameOf, text } from "../decode.js";
 import type { FormRecord, InvoiceRecord, IssueResult } from "../platform.js";
 import { issueWithFaults, json, type ProtocolContext, type WireAnswer, type WireRequest } from "../wire.js";
 
@@ -19,12 +27,6 @@ const GATEWAY = {
   badToken: { code: "070304", describe: "accessToken无效" },
   badSign: { code: "070305", describe: "签名校验失败" },
 } as const;
-
-const NATURE: Record<string, RawLine["nature"]> = { "0": "normal", "1": "discount", "2": "discounted" };
-const SPECIAL_LINES = new Set(["bs", "s", "b", "es"]);
-/** Nuonuo's redReason (1 销货退回, 2 开票有误, 3 服务中止, 4 销售折让) to the bureau's 01–04. */
-const RED_REASON: Record<string, string> = { "1": "02", "2": "01", "3": "03", "4": "04" };
-const RED_REASON_BACK: Record<string, string> = { "02": "1", "01": "2", "03": "3", "04": "4" };
 
 /** Handles one Nuonuo call. */
 export function handleNuonuo(request: WireRequest, ctx: ProtocolContext): WireAnswer {
@@ -79,65 +81,22 @@ export function handleNuonuo(request: WireRequest, ctx: ProtocolContext): WireAn
 
 function requestBilling(body: Record<string, unknown>, userTax: string, ctx: ProtocolContext): WireAnswer {
   const order = body.order as Record<string, unknown> | undefined;
-  if (!order || typeof order !== "object") throw new BadField("order", "缺少 order", "order is missing");
-  const orderNo = text(order.orderNo);
-  if (!orderNo) throw new BadField("order.orderNo", "缺少订单编号 orderNo", "orderNo is missing");
-  const salerTaxNum = text(order.salerTaxNum) ?? "";
+  if (!order || typeof order !== "object")
+    return json({ code: "E4000", describe: "接口调用失败：缺少 order" });
+  const orderNo = present(order.orderNo);
+  if (!orderNo) return json({ code: "E4000", describe: "接口调用失败：缺少订单编号 orderNo" });
+  const salerTaxNum = present(order.salerTaxNum) ?? "";
   if (salerTaxNum !== userTax) return json({ code: "E9302", describe: "身份认证与当前企业税号不相符" });
-  if (
-    text(order.invoiceType) !== undefined &&
-    text(order.invoiceType) !== "1" &&
-    text(order.invoiceType) !== "2"
-  ) {
+  const type = present(order.invoiceType);
+  if (type !== INVOICE_TYPE.blue && type !== INVOICE_TYPE.red) {
     return json({ code: "E9101", describe: "开票类型错误(1:正票 2:红票)" });
   }
-  const details = order.invoiceDetail;
-  if (!Array.isArray(details) || details.length === 0)
+  if (!Array.isArray(order.invoiceDetail) || order.invoiceDetail.length === 0) {
     return json({ code: "E9122", describe: "商品详情为空" });
-  const invoice = assembleInvoice(
-    {
-      kind: SPECIAL_LINES.has(text(order.invoiceLine) ?? "") ? "special" : "general",
-      seller: compact({
-        name: text(order.salerName) ?? `销售方${salerTaxNum}`,
-        taxId: salerTaxNum,
-        address: text(order.salerAddress),
-        phone: text(order.salerTel),
-        bankAccount: text(order.salerAccount),
-      }),
-      buyer: compact({
-        name: text(order.buyerName) ?? "",
-        taxId: text(order.buyerTaxNum),
-        naturalPerson: text(order.naturalPersonFlag) === "1",
-        address: text(order.buyerAddress),
-        phone: text(order.buyerTel),
-        bankAccount: text(order.buyerAccount),
-      }),
-      lines: details.map((d: Record<string, unknown>, i) => {
-        const line: RawLine = {
-          nature: NATURE[text(d.invoiceLineProperty) ?? "0"] ?? "normal",
-          name: text(d.goodsName) ?? "",
-          code: text(d.goodsCode) ?? "",
-          amount: text(d.taxExcludedAmount) ?? "",
-          taxRate: text(d.taxRate) ?? "",
-          tax: text(d.tax) ?? "",
-          priceIncludesTax: text(d.withTaxFlag) === "1",
-        };
-        if (!line.code)
-          throw new BadField(`order.invoiceDetail[${i}].goodsCode`, "缺少商品编码", "goodsCode is missing");
-        const optional = { spec: d.specType, unit: d.unit, quantity: d.num, unitPrice: d.price };
-        for (const [k, v] of Object.entries(optional)) {
-          const value = text(v);
-          if (value !== undefined) (line as unknown as Record<string, string>)[k] = value;
-        }
-        const policy = text(d.favouredPolicyFlag);
-        if (policy && policy !== "0") line.policy = policy;
-        return line;
-      }),
-      remarks: text(order.remark),
-      drawer: text(order.clerk),
-    },
-    "2000-01-01",
-  );
+  }
+  const read = fromNuonuoOrder(order, { sellerName: ctx.sellerName(salerTaxNum), shortNameOf });
+  if (!read.ok) return json({ code: "E4000", describe: `接口调用失败：${describe(read.diagnostics)}` });
+  const { invoice, red } = read.value;
   return issueWithFaults(
     ctx,
     {
@@ -145,11 +104,11 @@ function requestBilling(body: Record<string, unknown>, userTax: string, ctx: Pro
       requestKey: orderNo,
       sellerTaxId: salerTaxNum,
       invoice,
-      ...(text(order.invoiceType) === "2"
+      ...(red
         ? {
             red: {
-              originalNumber: text(order.invoiceNum) ?? "",
-              ...(text(order.billInfoNo) ? { formNumber: text(order.billInfoNo)! } : {}),
+              originalNumber: red.originalNumber,
+              ...(red.formNumber ? { formNumber: red.formNumber } : {}),
             },
           }
         : {}),
@@ -157,34 +116,37 @@ function requestBilling(body: Record<string, unknown>, userTax: string, ctx: Pro
     {
       issued: (record) =>
         json({ code: "E0000", describe: "开票提交成功", result: { invoiceSerialNum: record.ref } }),
-      duplicate: () => json({ code: "E9106", describe: "订单编号或流水号不能重复" }),
+      duplicate: () => json({ code: DUPLICATE_ORDER, describe: "订单编号或流水号不能重复" }),
       refused: (result) =>
-        json({
-          code: refusalCode(result.diagnostics.map((d) => d.rule)),
-          describe: describe(result.diagnostics),
-        }),
+        result.code !== "invalid"
+          ? redRefusal(result)
+          : json({
+              code: refusalCode(result.diagnostics.map((d) => d.rule)),
+              describe: describe(result.diagnostics),
+            }),
     },
   );
 }
 
-/** Nuonuo's business codes for the refusals it documents; anything else is E9999 with the reasons. */
+/**
+ * Nuonuo's published code for the standard rule that refused the invoice (requestBillingNew's code list);
+ * E4000 (a value is not right) for the rules Nuonuo has no code of its own for.
+ */
+const NUONUO_CODE_OF_RULE: Readonly<Record<string, string>> = {
+  "FP-DS-01": "E9110",
+  "FP-DS-02": "E9110",
+  "FP-DS-03": "E9105",
+  "FP-DS-05": "E9112",
+  "FP-DS-07": "E9108",
+  "FP-CO-01": "E9131",
+};
+
 function refusalCode(rules: string[]): string {
-  const first = rules[0] ?? "";
-  if (/DISCOUNT.*NAME/i.test(first)) return "E9105";
-  if (/DISCOUNT.*(LARGER|EXCEED|AMOUNT)/i.test(first)) return "E9108";
-  if (/DISCOUNT.*(ADJACENT|FOLLOW|POSITION)/i.test(first)) return "E9110";
-  if (/DISCOUNT.*RATE/i.test(first)) return "E9112";
-  if (/TOLERANCE|LINE_TAX/i.test(first)) return "E9131";
-  return "E9999";
+  return NUONUO_CODE_OF_RULE[rules[0] ?? ""] ?? "E4000";
 }
 
 function describe(diagnostics: { message: string; path: string }[]): string {
   return diagnostics.map((d) => `${d.message}${d.path ? `（${d.path}）` : ""}`).join("；");
-}
-
-function compact<T extends Record<string, unknown>>(value: T): T {
-  for (const key of Object.keys(value)) if (value[key] === undefined) delete value[key];
-  return value;
 }
 
 function queryResult(body: Record<string, unknown>, userTax: string, ctx: ProtocolContext): WireAnswer {
@@ -270,7 +232,7 @@ function saveRedForm(body: Record<string, unknown>, ctx: ProtocolContext): WireA
     requestKey: billId,
     initiator: text(body.applySource) === "1" ? "buyer" : "seller",
     originalNumber: text(body.blueElecInvoiceNumber) ?? text(body.blueInvoiceNumber) ?? "",
-    reason: RED_REASON[text(body.redReason) ?? ""] ?? "01",
+    reason: RED_REASON_FROM_NUONUO[text(body.redReason) ?? ""] ?? "01",
     lines: [],
   });
   if (result.kind === "duplicate") return json({ code: "E9999", describe: "申请号重复" });
@@ -314,7 +276,7 @@ function formRecordOf(form: FormRecord): Record<string, unknown> {
     taxExcludedAmount: form.amount,
     taxAmount: form.tax,
     blueElecInvoiceNumber: form.originalNumber,
-    redReason: RED_REASON_BACK[form.reason] ?? "",
+    redReason: RED_REASON_TO_NUONUO[form.reason as keyof typeof RED_REASON_TO_NUONUO] ?? "",
     invoiceSerialNum: null,
     redInvoiceNumber: form.redNumber ?? null,
   };
