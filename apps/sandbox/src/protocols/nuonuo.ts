@@ -16,7 +16,8 @@ import {
 import { present } from "@efapiao/provider-utils";
 import { shanghaiDateTime } from "../clock.js";
 import { BadField, shortNameOf, text } from "../decode.js";
-import type { FormRecord, InvoiceRecord, IssueResult } from "../platform.js";
+import Decimal from "decimal.js";
+import type { FormApplication, FormLine, FormRecord, InvoiceRecord, IssueResult } from "../platform.js";
 import { issueWithFaults, json, type ProtocolContext, type WireAnswer, type WireRequest } from "../wire.js";
 
 export const NUONUO_PATH = "/open/v1/services";
@@ -233,12 +234,46 @@ function saveRedForm(body: Record<string, unknown>, ctx: ProtocolContext): WireA
     initiator: text(body.applySource) === "1" ? "buyer" : "seller",
     originalNumber: text(body.blueElecInvoiceNumber) ?? text(body.blueInvoiceNumber) ?? "",
     reason: RED_REASON_FROM_NUONUO[text(body.redReason) ?? ""] ?? "01",
-    lines: [],
+    ...partOf(body.detail),
   });
   if (result.kind === "duplicate") return json({ code: "E9999", describe: "申请号重复" });
   if (result.kind === "refused") return redRefusal(result);
   if (result.kind !== "ok") return redRefusal({ kind: "refused", code: "state", diagnostics: [] });
   return json({ code: "E0000", describe: "调用成功", result: { billId, billNo: result.form.number } });
+}
+
+/**
+ * A partial reversal's `detail` lines (negative amounts per blue line) and their totals; without `detail`
+ * the form reverses all that remains of the blue invoice.
+ */
+function partOf(detail: unknown): Pick<FormApplication, "amount" | "tax" | "lines"> {
+  if (!Array.isArray(detail) || detail.length === 0) return { lines: [] };
+  const lines = detail.map((raw, i): FormLine => {
+    const d = (raw ?? {}) as Record<string, unknown>;
+    const money = (key: string) => {
+      const value = text(d[key]);
+      if (value === undefined || !/^-?\d+(\.\d{1,2})?$/.test(value))
+        throw new BadField(
+          `detail[${i}].${key}`,
+          `明细 ${i + 1} 的 ${key} 不是金额`,
+          `detail[${i}].${key} is not an amount`,
+        );
+      return new Decimal(value).toFixed(2);
+    };
+    return {
+      originalIndex: Number(text(d.blueDetailIndex) ?? "0"),
+      itemName: text(d.goodsName) ?? "",
+      code: text(d.goodsCode) ?? "",
+      ...(text(d.num) !== undefined && { quantity: text(d.num)! }),
+      ...(text(d.taxExcludedPrice) !== undefined && { unitPrice: text(d.taxExcludedPrice)! }),
+      amount: money("taxExcludedAmount"),
+      taxRate: text(d.taxRate) ?? "",
+      tax: money("taxAmount"),
+    };
+  });
+  const sum = (key: "amount" | "tax") =>
+    lines.reduce((total, l) => total.plus(l[key]), new Decimal(0)).toFixed(2);
+  return { amount: sum("amount"), tax: sum("tax"), lines };
 }
 
 function queryRedForms(body: Record<string, unknown>, userTax: string, ctx: ProtocolContext): WireAnswer {

@@ -3,6 +3,7 @@
  * `prepareNuonuoRequest` builds a request without sending it (`efapiao payload`; the sandbox's tests).
  */
 import { createHash } from "node:crypto";
+import Decimal from "decimal.js";
 import type { Result } from "@efapiao/model";
 import type {
   CallOptions,
@@ -14,6 +15,7 @@ import type {
   RedForm,
   RedFormApplication,
   RedFormFilter,
+  RedFormLine,
   RedFormRef,
   RedLetterCapability,
   Unknown,
@@ -242,6 +244,7 @@ export function createNuonuo(options: NuonuoProviderOptions): Provider & { redLe
         buyerTaxNo: application.buyer.taxId ?? "",
         buyerName: application.buyer.name,
         redReason: RED_REASON_TO_NUONUO[application.reason],
+        ...(isPartial(application) && { detail: application.lines.map(redFormDetail) }),
       };
       const answer = await call(request(NUONUO_SERVICES.saveRedForm, content), callOptions);
       if (isUnknown(answer)) return answer;
@@ -317,5 +320,33 @@ export function createNuonuo(options: NuonuoProviderOptions): Provider & { redLe
       };
     },
     redLetter,
+  };
+}
+
+/**
+ * A partial reversal: the form's totals are not the whole blue invoice negated. Nuonuo reverses the whole
+ * invoice when saveInvoiceRedConfirm has no `detail` ("非部分冲红不需要传明细"), so only a partial one
+ * sends its lines.
+ */
+function isPartial(application: RedFormApplication): boolean {
+  return !(
+    new Decimal(application.amount).negated().equals(application.originalAmount) &&
+    new Decimal(application.tax).negated().equals(application.originalTax)
+  );
+}
+
+/** One saveInvoiceRedConfirm `detail` line: the blue line's index and the (negative) amounts taken from it. */
+function redFormDetail(line: RedFormLine): Record<string, string> {
+  return {
+    blueDetailIndex: String(line.originalIndex),
+    goodsName: line.itemName,
+    goodsCode: line.code,
+    specType: line.spec ?? "",
+    unit: line.unit ?? "",
+    ...(line.quantity !== undefined && { num: line.quantity }),
+    ...(line.unitPrice !== undefined && { taxExcludedPrice: line.unitPrice }),
+    taxExcludedAmount: line.amount,
+    taxAmount: line.tax,
+    taxRate: line.taxRate,
   };
 }
