@@ -5,6 +5,8 @@ import { sharedConfig } from "../../vitest.shared";
 // pg (CommonJS) cannot `require`, and Node's own resolution is the right one for these server packages.
 const conditions = ["source", "node", "default"];
 
+// Hooks import the official xlsx table (4,236 rows) through the CLI: a few seconds alone, more than vitest's
+// 10 s default on a loaded 2-core CI machine; the tests' own timeout applies to hooks too.
 export default defineConfig({
   ...sharedConfig,
   resolve: { conditions },
