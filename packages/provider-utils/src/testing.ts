@@ -243,7 +243,10 @@ export function ratioToBaseline(
     for (let i = 0; i < batch; i++) f();
     return ((performance.now() - start) * 1000) / batch;
   };
-  for (let i = 0; i < 5; i++) time(baseline), time(task); // warm-up
+  for (let i = 0; i < 5; i++) {
+    time(baseline); // warm-up
+    time(task);
+  }
   const ratios: number[] = [];
   const bases: number[] = [];
   const tasks: number[] = [];

@@ -72,6 +72,12 @@ describe("JSON with exact numbers", () => {
     ).toBe('{"a":2.00,"b":"燕麦","c":[-0.10,1,null]}');
     const plain = { s: 'q"\\\n', n: 1.5, t: true, list: [{ x: "y" }] };
     expect(stringifyJson(plain)).toBe(JSON.stringify(plain));
+    // Text that looks like a placeholder but lacks the per-process token stays text.
+    const lookalike = { s: "\uE000abc:1.5\uE001" };
+    expect(stringifyJson(lookalike)).toBe(JSON.stringify(lookalike));
+    expect(readableJson({ a: jsonNumber("2.00") })).toEqual({ a: 2 });
+    expect(jsonNumberText(jsonNumber("-0.10"))).toBe("-0.10");
+    expect(jsonNumberText("2.00")).toBeUndefined();
   });
   it("refuses text that is no number literal", () => {
     for (const bad of ["1e5", "01", "abc", "1.", "-"])
