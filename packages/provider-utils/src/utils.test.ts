@@ -76,6 +76,7 @@ describe("JSON with exact numbers", () => {
     const lookalike = { s: "\uE000abc:1.5\uE001" };
     expect(stringifyJson(lookalike)).toBe(JSON.stringify(lookalike));
     expect(readableJson({ a: jsonNumber("2.00") })).toEqual({ a: 2 });
+    expect(stringifyJson({ a: [jsonNumber("2.00")] }, 2)).toBe('{\n  "a": [\n    2.00\n  ]\n}');
     expect(jsonNumberText(jsonNumber("-0.10"))).toBe("-0.10");
     expect(jsonNumberText("2.00")).toBeUndefined();
   });
