@@ -186,6 +186,9 @@ describe("efapiao convert to and from provider requests", () => {
       expect(plain.code).toBe(0);
       expect(plain.json()).toEqual(sent.json().plain);
     }
+    const baiwang = await runCli(["convert", SALE, "--to", "baiwang"]);
+    expect(baiwang.stdout).toContain('"invoiceTotalPrice": 100000.00');
+    expect(baiwang.stdout).not.toMatch(/[\uE000-\uF8FF]/); // no placeholder leaks
     const leqi = await runCli(["convert", SALE, "--to", "leqi", "--number", "26312000000012345678"]);
     expect(leqi.json()[0]).toMatchObject({ fphm: "26312000000012345678", fppz: "01" });
   });

@@ -29,6 +29,7 @@ import {
   zodIssuesToDiagnostics,
 } from "@efapiao/model";
 import { DEFAULT_VERSION, detectDocumentFormat, parseStaXml, writeStaXml } from "@efapiao/sta-xml";
+import { stringifyJson } from "@efapiao/provider-utils";
 import { loadCodeTable } from "../code-table.js";
 import {
   detectProviderRequest,
@@ -86,7 +87,8 @@ export const convert: RunOf<typeof convertSpec> = async ({ values, positionals, 
     const plain = plainRequest(to, { requestKey, invoice: read.value.invoice }, values.number);
     if (!plain.ok) return reject(io, plain.diagnostics);
     report(io, plain.diagnostics);
-    printJson(io, plain.value);
+    // Money as the exact literals the provider receives (2.00, never a rounded double).
+    io.stdout(`${stringifyJson(plain.value, 2)}\n`);
     return EXIT.ok;
   }
   const issuance: IssuanceValues = Object.fromEntries(ISSUANCE_OPTIONS.map((name) => [name, values[name]]));
