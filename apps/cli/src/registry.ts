@@ -7,6 +7,7 @@ import { buildSpec } from "./specs/build.js";
 import { codesSpec } from "./specs/codes.js";
 import { completionSpec } from "./specs/completion.js";
 import { convertSpec } from "./specs/convert.js";
+import { payloadSpec } from "./specs/payload.js";
 import { rulesSpec } from "./specs/rules.js";
 import { sandboxSpec } from "./specs/sandbox.js";
 import { validateSpec } from "./specs/validate.js";
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
   validateSpec,
   rulesSpec,
   convertSpec,
+  payloadSpec,
   codesSpec,
   sandboxSpec,
   completionSpec,

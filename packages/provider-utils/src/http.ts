@@ -5,6 +5,7 @@
  */
 import type { ProviderDiagnostic } from "@efapiao/provider";
 import { providerDiagnostic } from "@efapiao/provider";
+import { readableJson } from "./json-text.js";
 
 /** The `fetch` signature adapters use (the global one by default). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -131,4 +132,25 @@ export interface PreparedRequest extends HttpRequest {
   service: string;
   body: string;
   plain: unknown;
+}
+
+/**
+ * A prepared request whose `plain` is the wire object shown as plain JSON data (marked numbers as numbers),
+ * computed only when read: preparing a request to send never pays for it.
+ * @example
+ * withPlain({ provider: "baiwang", service, method: "POST", url, headers, body }, wire)
+ */
+export function withPlain(request: Omit<PreparedRequest, "plain">, wire: unknown): PreparedRequest {
+  let plain: unknown;
+  let read = false;
+  return Object.defineProperty(request, "plain", {
+    enumerable: true,
+    get() {
+      if (!read) {
+        plain = readableJson(wire);
+        read = true;
+      }
+      return plain;
+    },
+  }) as PreparedRequest;
 }

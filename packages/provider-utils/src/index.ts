@@ -16,3 +16,4 @@ export * from "./time.js";
 export * from "./token-cache.js";
 export * from "./canonical.js";
 export * from "./provider-codes.js";
+export * from "./request-key.js";

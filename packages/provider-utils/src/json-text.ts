@@ -1,67 +1,73 @@
 /**
- * JSON text with exact numbers. Some providers (百望) want money as JSON numbers; a JavaScript number
+ * JSON text with exact numbers. Some providers (百望, 乐企) want money as JSON numbers; a JavaScript number
  * cannot carry "0.10" or a 20-digit amount exactly, so the mapping marks such values with {@link jsonNumber}
  * and {@link stringifyJson} writes their decimal text as a number literal. The text it returns is the one
  * signed and sent.
+ *
+ * A marked number is a placeholder string (private-use characters around a random per-process token and
+ * the decimal text): the engine's own JSON.stringify writes the whole request — several times faster than
+ * any serializer written in JavaScript, or than `toJSON` hooks — and one replace puts the literals in place.
+ * No text a user writes can be mistaken for a placeholder. Objects holding placeholders are wire objects:
+ * serialise them with {@link stringifyJson}, show them with {@link readableJson}.
  */
+import { randomBytes } from "node:crypto";
 
-/** A decimal to be written as a JSON number literal, exactly as given. */
-export class JsonNumber {
-  constructor(readonly text: string) {}
-  toJSON(): number {
-    return Number(this.text);
-  }
-}
-
+const TOKEN = randomBytes(6).toString("hex");
+const OPEN = `\uE000${TOKEN}:`;
+const CLOSE = "\uE001";
+/** A placeholder as JSON.stringify writes it: quoted. */
+const QUOTED_OPEN = `"${OPEN}`;
+const CLOSE_QUOTED = `${CLOSE}"`;
 const NUMBER_LITERAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
+/** A decimal marked to be written as a JSON number literal (see {@link jsonNumber}). */
+export type JsonNumber = string & { readonly __jsonNumber: true };
+
 /**
- * Marks decimal text to be written as a JSON number.
+ * Marks decimal text to be written as a JSON number. The text is checked once, when the whole request is
+ * serialised ({@link stringifyJson} refuses anything that is not a JSON number literal).
  * @example
  * stringifyJson({ a: jsonNumber("2.00") }) // '{"a":2.00}'
  */
 export function jsonNumber(text: string): JsonNumber {
-  if (!NUMBER_LITERAL.test(text)) throw new RangeError(`Not a JSON number literal: ${JSON.stringify(text)}`);
-  return new JsonNumber(text);
+  return `${OPEN}${text}${CLOSE}` as JsonNumber;
+}
+
+/** The decimal text of a marked number, or undefined for anything else. */
+export function jsonNumberText(value: unknown): string | undefined {
+  if (typeof value !== "string" || !value.startsWith(OPEN) || !value.endsWith(CLOSE)) return undefined;
+  return value.slice(OPEN.length, -CLOSE.length);
 }
 
 /**
- * Compact JSON like `JSON.stringify(value)`, except that {@link JsonNumber}s are written as their exact text
- * and properties whose value is undefined are left out.
+ * Compact JSON exactly as `JSON.stringify(value)`, except that marked numbers are written as their exact text.
+ * A marked value that is not a JSON number literal ("1e5", "01", "abc") is a RangeError: a mapping bug.
  * @example
  * stringifyJson({ price: jsonNumber("0.10"), name: "燕麦" }) // '{"price":0.10,"name":"燕麦"}'
  */
 export function stringifyJson(value: unknown): string {
-  const parts: string[] = [];
-  write(value, parts);
-  return parts.join("");
+  const text = JSON.stringify(value);
+  if (!text.includes(QUOTED_OPEN)) return text;
+  // Split and join rather than a capturing regex replace: several times faster on a request's few hundred numbers.
+  const parts = text.split(QUOTED_OPEN);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i++) {
+    const part = parts[i]!;
+    const end = part.indexOf(CLOSE_QUOTED);
+    const literal = end < 0 ? part : part.slice(0, end);
+    if (end < 0 || !NUMBER_LITERAL.test(literal)) {
+      throw new RangeError(`Not a JSON number literal: ${JSON.stringify(literal)}`);
+    }
+    out += literal + part.slice(end + CLOSE_QUOTED.length);
+  }
+  return out;
 }
 
-function write(value: unknown, out: string[]): void {
-  if (value instanceof JsonNumber) {
-    out.push(value.text);
-  } else if (Array.isArray(value)) {
-    out.push("[");
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(",");
-      const item = value[i];
-      if (item === undefined) out.push("null");
-      else write(item, out);
-    }
-    out.push("]");
-  } else if (value !== null && typeof value === "object") {
-    out.push("{");
-    let first = true;
-    for (const key in value) {
-      const item = (value as Record<string, unknown>)[key];
-      if (item === undefined) continue;
-      if (!first) out.push(",");
-      first = false;
-      out.push(JSON.stringify(key), ":");
-      write(item, out);
-    }
-    out.push("}");
-  } else {
-    out.push(JSON.stringify(value) ?? "null");
-  }
+/**
+ * A wire object as plain JSON data (marked numbers become numbers), for display and comparison.
+ * @example
+ * readableJson({ a: jsonNumber("2.00") }) // { a: 2 }
+ */
+export function readableJson<T = unknown>(value: unknown): T {
+  return JSON.parse(stringifyJson(value)) as T;
 }

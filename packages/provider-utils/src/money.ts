@@ -5,6 +5,7 @@
  */
 
 import Decimal from "decimal.js";
+import { jsonNumberText } from "./json-text.js";
 
 const MONEY = /^(-?)(\d+)\.(\d{2})$/;
 
@@ -37,6 +38,10 @@ export function moneyText(value: bigint): string {
  * addMoney("5.00", "0.65") // "5.65"
  */
 export function addMoney(...values: string[]): string {
+  if (values.length === 2) {
+    const fast = addShortMoney(values[0]!, values[1]!);
+    if (fast !== undefined) return fast;
+  }
   let total = 0n;
   for (const value of values) total += cents(value);
   return moneyText(total);
@@ -89,7 +94,29 @@ export function trimDecimal(decimal: string): string {
  * decimalText("2.0") // "2.0"
  */
 export function decimalText(value: unknown): string | undefined {
-  if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
+  if (typeof value === "string") {
+    const marked = jsonNumberText(value);
+    if (marked !== undefined) return marked;
+    return value.trim() === "" ? undefined : value.trim();
+  }
   if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
   return new Decimal(value).toFixed();
+}
+
+/** Money text of at most 15 characters is below 10¹³ yuan: its cents, and their sum, are exact doubles. */
+const SHORT_MONEY = /^-?\d{1,12}\.\d{2}$/;
+
+/** The sum of two short money texts in integer cents held as doubles (exact there), else undefined. */
+function addShortMoney(a: string, b: string): string | undefined {
+  if (!SHORT_MONEY.test(a) || !SHORT_MONEY.test(b)) return undefined;
+  const sum = centsOf(a) + centsOf(b);
+  const negative = sum < 0;
+  const digits = String(negative ? -sum : sum).padStart(3, "0");
+  return `${negative ? "-" : ""}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/** Cents of short money text, as an integer double: "-12.30" → -1230. */
+function centsOf(money: string): number {
+  const at = money.length - 3;
+  return Number(money.slice(0, at) + money.slice(at + 1));
 }

@@ -161,3 +161,102 @@ export function shortNamesOf(invoice: Invoice): (code: string) => string | undef
   const names = new Map(invoice.lines.map((line) => [line.code, line.shortName]));
   return (code) => names.get(code);
 }
+
+/**
+ * A realistic invoice of `count` lines (every third line discounted), for benchmarks: the same invoice for
+ * every adapter, so their figures compare.
+ * @example
+ * benchInvoice(20).lines.length // 20
+ */
+export function benchInvoice(count: number): Invoice {
+  const lines: InvoiceLine[] = [];
+  while (lines.length < count) {
+    const n = lines.length + 1;
+    const discounted = n % 3 === 1 && lines.length + 2 <= count;
+    lines.push({
+      index: n,
+      nature: discounted ? "discounted" : "normal",
+      itemName: "*信息技术服务*软件开发",
+      name: "软件开发",
+      shortName: "信息技术服务",
+      code: "3040201010000000000",
+      spec: `V${n}`,
+      unit: "项",
+      quantity: "3",
+      unitPrice: "1234.5678",
+      amount: "3703.70",
+      taxRate: "0.06",
+      tax: "222.22",
+      policy: null,
+    });
+    if (discounted) {
+      lines.push({
+        index: n + 1,
+        nature: "discount",
+        itemName: "*信息技术服务*软件开发",
+        name: "软件开发",
+        shortName: "信息技术服务",
+        code: "3040201010000000000",
+        amount: "-100.00",
+        taxRate: "0.06",
+        tax: "-6.00",
+        policy: null,
+      });
+    }
+  }
+  return {
+    kind: "special",
+    kindCode: "01",
+    issueDate: "2026-05-18",
+    seller: {
+      name: "上海示例科技有限公司",
+      taxId: "91310115MA1K3XYZ7A",
+      address: "上海市浦东新区张江路 88 号",
+      phone: "021-50001234",
+      bankName: "招商银行上海张江支行",
+      bankAccount: "121900000010001",
+    },
+    buyer: { name: "北京采购贸易有限公司", taxId: "91110108MA00ABCD1B", naturalPerson: false },
+    lines,
+    totals: totalsOf(lines),
+    remarks: "合同号 HT-2026-0518",
+    drawer: "张伟",
+  };
+}
+
+/**
+ * Times `task` against `baseline` in alternating batches and returns the median of the per-round ratios
+ * (and the median times): on a busy machine the load changes between two long runs, but hardly within one
+ * round, so the ratio holds where separate medians drift.
+ * @example
+ * const { ratio } = ratioToBaseline(() => JSON.stringify(invoice), () => prepare(invoice));
+ */
+export function ratioToBaseline(
+  baseline: () => unknown,
+  task: () => unknown,
+  options: { rounds?: number; batch?: number } = {},
+): { ratio: number; baselineMicros: number; taskMicros: number } {
+  const rounds = options.rounds ?? 60;
+  const batch = options.batch ?? 200;
+  const time = (f: () => unknown) => {
+    const start = performance.now();
+    for (let i = 0; i < batch; i++) f();
+    return ((performance.now() - start) * 1000) / batch;
+  };
+  for (let i = 0; i < 5; i++) {
+    time(baseline); // warm-up
+    time(task);
+  }
+  const ratios: number[] = [];
+  const bases: number[] = [];
+  const tasks: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const b = time(baseline);
+    const t = time(task);
+    bases.push(b);
+    tasks.push(t);
+    ratios.push(t / b);
+  }
+  const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+  return { ratio: median(ratios), baselineMicros: median(bases), taskMicros: median(tasks) };
+}

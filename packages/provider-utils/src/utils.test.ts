@@ -7,10 +7,12 @@ import {
   cstIso,
   jsonAnswer,
   jsonNumber,
+  jsonNumberText,
   mask,
   moneyText,
   parseCstDateTime,
   readCredentials,
+  readableJson,
   readJson,
   redact,
   redactValue,
@@ -34,6 +36,10 @@ describe("money text through cents", () => {
     expect(addMoney("99999999999999999.99", "0.01")).toBe("100000000000000000.00");
     expect(moneyText(-5n)).toBe("-0.05");
     expect(cents("-0.05")).toBe(-5n);
+  });
+  it("the short fast path adds exactly as cents do (property)", () => {
+    const short = fc.bigInt({ min: -(10n ** 14n) + 1n, max: 10n ** 14n - 1n }).map(moneyText);
+    fc.assert(fc.property(short, short, (a, b) => addMoney(a, b) === moneyText(cents(a) + cents(b))));
   });
   it("refuses text that is not money", () => {
     expect(() => cents("1.5")).toThrow(RangeError);
@@ -66,10 +72,16 @@ describe("JSON with exact numbers", () => {
     ).toBe('{"a":2.00,"b":"燕麦","c":[-0.10,1,null]}');
     const plain = { s: 'q"\\\n', n: 1.5, t: true, list: [{ x: "y" }] };
     expect(stringifyJson(plain)).toBe(JSON.stringify(plain));
+    // Text that looks like a placeholder but lacks the per-process token stays text.
+    const lookalike = { s: "\uE000abc:1.5\uE001" };
+    expect(stringifyJson(lookalike)).toBe(JSON.stringify(lookalike));
+    expect(readableJson({ a: jsonNumber("2.00") })).toEqual({ a: 2 });
+    expect(jsonNumberText(jsonNumber("-0.10"))).toBe("-0.10");
+    expect(jsonNumberText("2.00")).toBeUndefined();
   });
   it("refuses text that is no number literal", () => {
-    expect(() => jsonNumber("1e5")).toThrow(RangeError);
-    expect(() => jsonNumber("01")).toThrow(RangeError);
+    for (const bad of ["1e5", "01", "abc", "1.", "-"])
+      expect(() => stringifyJson([jsonNumber(bad)])).toThrow(RangeError);
   });
 });
 
@@ -247,5 +259,20 @@ describe("codes and credentials", () => {
     expect(result.diagnostics.map((d) => d.path)).toEqual(["appSecret", "accessToken"]);
     expect(JSON.stringify(result)).not.toContain("K-secret-1");
     expect(readCredentials("x", [], ["a"], []).diagnostics[0]?.rule).toBe("CREDENTIALS_NOT_OBJECT");
+  });
+});
+
+describe("derived request keys", () => {
+  it("depend on the content only, ignore a requestKey field, and are valid keys", async () => {
+    const { deriveRequestKey } = await import("./request-key.js");
+    const { isRequestKey } = await import("@efapiao/provider");
+    const invoice = { kind: "general", lines: [{ amount: "1.00" }] } as never;
+    const key = deriveRequestKey(invoice);
+    expect(isRequestKey(key)).toBe(true);
+    expect(key).toHaveLength(36);
+    expect(deriveRequestKey({ ...(invoice as object), requestKey: "X" } as never)).toBe(key);
+    expect(deriveRequestKey({ kind: "general", lines: [{ amount: "1.01" }] } as never)).not.toBe(key);
+    // python3: hashlib.sha256(b'{"kind":"general","lines":[{"amount":"1.00"}]}').hexdigest()[:32]
+    expect(key).toBe("efp-1fef5a01a08ada389e4674adb714cca7");
   });
 });

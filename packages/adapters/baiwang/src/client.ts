@@ -28,6 +28,7 @@ import {
   stringifyJson,
   TokenCache,
   type TokenResult,
+  withPlain,
   withQuery,
 } from "@efapiao/provider-utils";
 import { failureOf, issueAnswer, queryAnswer, redFormsAnswer } from "./answers.js";
@@ -113,15 +114,17 @@ export function prepareBaiwangRequest(
   const sorted = Object.keys(params)
     .sort()
     .map((name): [string, string] => [name, params[name]!]);
-  return {
-    provider: "baiwang",
-    service: method,
-    method: "POST",
-    url: withQuery(joinUrl(credentials.url ?? BAIWANG_URL, REST_PATH), [...sorted, ["sign", sign]]),
-    headers: { "Content-Type": "application/json; charset=UTF-8" },
-    body,
-    plain: content,
-  };
+  return withPlain(
+    {
+      provider: "baiwang",
+      service: method,
+      method: "POST",
+      url: withQuery(joinUrl(credentials.url ?? BAIWANG_URL, REST_PATH), [...sorted, ["sign", sign]]),
+      headers: { "Content-Type": "application/json; charset=UTF-8" },
+      body,
+    },
+    content,
+  );
 }
 
 /**

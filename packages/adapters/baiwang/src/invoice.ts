@@ -61,7 +61,8 @@ export function toBaiwangInvoice(
   const diagnostics: Diagnostic[] = [];
   const seller = invoice.seller;
   const buyer = invoice.buyer;
-  const data: BaiwangIssueBody["data"] = compact({
+  // Built by assignment, optional fields only when present (deleting undefined ones would slow the object).
+  const data: Record<string, unknown> = {
     invoiceType: red ? INVOICE_TYPE.red : INVOICE_TYPE.blue,
     invoiceTypeCode: INVOICE_TYPE_CODE[invoice.kind],
     priceTaxMark: PRICE_TAX_MARK.exclusive,
@@ -69,22 +70,23 @@ export function toBaiwangInvoice(
     taxationMethod: "0",
     serialNo: request.requestKey,
     buyerName: buyer.name,
-    buyerTaxNo: buyer.taxId,
-    buyerAddress: buyer.address,
-    buyerPhone: buyer.phone,
-    buyerBankName: buyer.bankName,
-    buyerBankNumber: buyer.bankAccount,
-    sellerAddress: seller.address,
-    sellerTelphone: seller.phone,
-    sellerBankName: seller.bankName,
-    sellerBankNumber: seller.bankAccount,
-    drawer: invoice.drawer,
-    remarks: invoice.remarks,
-    invoiceTotalPrice: jsonNumber(invoice.totals.amount),
-    invoiceTotalTax: jsonNumber(invoice.totals.tax),
-    invoiceTotalPriceTax: jsonNumber(invoice.totals.total),
-    invoiceDetailsList: invoice.lines.map((line, i) => detailOf(line, red?.originalLineIndexes?.[i])),
-  });
+  };
+  setPresent(data, "buyerTaxNo", buyer.taxId);
+  setPresent(data, "buyerAddress", buyer.address);
+  setPresent(data, "buyerPhone", buyer.phone);
+  setPresent(data, "buyerBankName", buyer.bankName);
+  setPresent(data, "buyerBankNumber", buyer.bankAccount);
+  setPresent(data, "sellerAddress", seller.address);
+  setPresent(data, "sellerTelphone", seller.phone);
+  setPresent(data, "sellerBankName", seller.bankName);
+  setPresent(data, "sellerBankNumber", seller.bankAccount);
+  setPresent(data, "drawer", invoice.drawer);
+  setPresent(data, "remarks", invoice.remarks);
+  data.invoiceTotalPrice = jsonNumber(invoice.totals.amount);
+  data.invoiceTotalTax = jsonNumber(invoice.totals.tax);
+  data.invoiceTotalPriceTax = jsonNumber(invoice.totals.total);
+  const details = invoice.lines.map((line, i) => detailOf(line, red?.originalLineIndexes?.[i]));
+  data.invoiceDetailsList = details;
   if (buyer.naturalPerson) {
     diagnostics.push(
       warning("BAIWANG_NATURAL_PERSON", "buyer.naturalPerson", {
@@ -97,27 +99,33 @@ export function toBaiwangInvoice(
   if (request.specificBusiness) addSpecific(data, request.specificBusiness, diagnostics);
   if (options.extra) Object.assign(data, options.extra);
   if (diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics };
-  return { ok: true, value: { taxNo: seller.taxId, ...options.envelope, data }, diagnostics };
+  const body = { taxNo: seller.taxId, ...options.envelope, data: data as BaiwangIssueBody["data"] };
+  return { ok: true, value: body, diagnostics };
 }
 
 function detailOf(line: InvoiceLine, originalIndex: number | undefined): Record<string, unknown> {
-  return compact({
-    goodsLineNo: line.index,
-    originalInvoiceDetailNo: originalIndex === undefined ? undefined : String(originalIndex),
-    invoiceLineNature: LINE_NATURE_CODE[line.nature],
-    goodsCode: line.code,
-    goodsName: line.name,
-    goodsSpecification: line.spec,
-    goodsUnit: line.unit,
-    goodsQuantity: line.quantity === undefined ? undefined : jsonNumber(line.quantity),
-    goodsPrice: line.unitPrice === undefined ? undefined : jsonNumber(line.unitPrice),
-    goodsTaxRate: jsonNumber(line.taxRate),
-    goodsTotalPrice: jsonNumber(line.amount),
-    goodsTotalTax: jsonNumber(line.tax),
-    preferentialMarkFlag: line.policy ? "1" : "0",
-    vatSpecialManagement: line.policy ? POLICY_NAME[line.policy] : undefined,
-    freeTaxMark: freeTaxMark(line.taxRate, line.policy) || undefined,
-  });
+  const detail: Record<string, unknown> = { goodsLineNo: line.index };
+  if (originalIndex !== undefined) detail.originalInvoiceDetailNo = String(originalIndex);
+  detail.invoiceLineNature = LINE_NATURE_CODE[line.nature];
+  detail.goodsCode = line.code;
+  detail.goodsName = line.name;
+  setPresent(detail, "goodsSpecification", line.spec);
+  setPresent(detail, "goodsUnit", line.unit);
+  if (line.quantity !== undefined) detail.goodsQuantity = jsonNumber(line.quantity);
+  if (line.unitPrice !== undefined) detail.goodsPrice = jsonNumber(line.unitPrice);
+  detail.goodsTaxRate = jsonNumber(line.taxRate);
+  detail.goodsTotalPrice = jsonNumber(line.amount);
+  detail.goodsTotalTax = jsonNumber(line.tax);
+  detail.preferentialMarkFlag = line.policy ? "1" : "0";
+  if (line.policy) detail.vatSpecialManagement = POLICY_NAME[line.policy];
+  const zeroRate = freeTaxMark(line.taxRate, line.policy);
+  if (zeroRate !== "") detail.freeTaxMark = zeroRate;
+  return detail;
+}
+
+/** Sets a field only when it has a value. */
+function setPresent(record: Record<string, unknown>, key: string, value: string | undefined): void {
+  if (value !== undefined) record[key] = value;
 }
 
 function addRed(data: Record<string, unknown>, red: RedReference): void {

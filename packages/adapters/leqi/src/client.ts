@@ -28,6 +28,7 @@ import {
   redactValue,
   send,
   stringifyJson,
+  withPlain,
 } from "@efapiao/provider-utils";
 import { issueAnswer, redFormsAnswer, resultAnswer } from "./answers.js";
 import { FPPZ, LEQI_SERVICES, QRLX, ROLE } from "./enums.js";
@@ -103,24 +104,26 @@ export function prepareLeqiRequest(
   fwbm: string,
   plain: unknown,
 ): PreparedRequest {
-  return {
-    provider: "leqi",
-    service: fwbm,
-    method: "POST",
-    url: joinUrl(credentials.url ?? LEQI_URL, `/access/v2/invoke/${credentials.nlbm}/${fwbm}`),
-    headers: {
-      "Content-Type": "application/json; charset=UTF-8",
-      fwbm,
-      jrdwptbh: credentials.jrdwptbh,
-      sydwptbh: credentials.sydwptbh,
-      nlbm: credentials.nlbm,
-      ylbm: credentials.ylbm ?? "",
-      access_signature: "",
-      sxcsbz: credentials.sxcsbz ?? "",
+  return withPlain(
+    {
+      provider: "leqi",
+      service: fwbm,
+      method: "POST",
+      url: joinUrl(credentials.url ?? LEQI_URL, `/access/v2/invoke/${credentials.nlbm}/${fwbm}`),
+      headers: {
+        "Content-Type": "application/json; charset=UTF-8",
+        fwbm,
+        jrdwptbh: credentials.jrdwptbh,
+        sydwptbh: credentials.sydwptbh,
+        nlbm: credentials.nlbm,
+        ylbm: credentials.ylbm ?? "",
+        access_signature: "",
+        sxcsbz: credentials.sxcsbz ?? "",
+      },
+      body: sm4Encrypt(credentials.sm4Key, stringifyJson(plain)),
     },
-    body: sm4Encrypt(credentials.sm4Key, stringifyJson(plain)),
     plain,
-  };
+  );
 }
 
 /**

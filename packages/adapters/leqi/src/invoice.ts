@@ -111,17 +111,21 @@ export type LeqiInvoice = Record<string, unknown> & { fpmxList: Record<string, u
  */
 export function toLeqiInvoice(request: IssueRequest, options: LeqiInvoiceOptions): LeqiInvoice {
   const { invoice, red } = request;
-  const out: Record<string, unknown> = {};
-  for (const name of QDFPSC_INVOICE_FIELDS) out[name] = "";
   const seller = invoice.seller;
   const buyer = invoice.buyer;
-  Object.assign(out, {
+  // One literal in the field list's order (QDFPSC_INVOICE_FIELDS): what the invoice carries, "" for the rest.
+  const out: Record<string, unknown> = {
     fphm: options.number,
     lzfpbz: red ? LZFPBZ.red : LZFPBZ.blue,
     ptbh: options.platformNumber,
     fppz: FPPZ[invoice.kind],
     gmfzrrbz: buyer.naturalPerson ? ZRRBZ.yes : ZRRBZ.no,
     tdys: request.specificBusiness?.code ?? "",
+    qyDm: "",
+    cezslxDm: "",
+    sgfplxDm: "",
+    ckywsyzcDm: "",
+    zzsjzjtDm: "",
     xsfnsrsbh: seller.taxId,
     xsfmc: seller.name,
     xsfdz: seller.address ?? "",
@@ -134,13 +138,33 @@ export function toLeqiInvoice(request: IssueRequest, options: LeqiInvoiceOptions
     gmfdh: buyer.phone ?? "",
     gmfkhh: buyer.bankName ?? "",
     gmfzh: buyer.bankAccount ?? "",
+    gmfjbr: "",
+    jbrsfzjhm: "",
+    gmfjbrlxdh: "",
     hjje: jsonNumber(invoice.totals.amount),
     hjse: jsonNumber(invoice.totals.tax),
     jshj: jsonNumber(invoice.totals.total),
+    skyhmc: "",
+    skyhzh: "",
+    jsfs: "",
+    ysxwfsd: "",
     kpr: invoice.drawer ?? "",
+    kprzjhm: "",
+    kprzjlx: "",
+    dylzfphm: "",
+    hzqrxxdbh: "",
+    hzqrduuid: "",
     bz: invoice.remarks ?? "",
+    ip: "",
+    macdz: "",
+    cpuid: "",
+    zbxlh: "",
     kprq: `${invoice.issueDate} ${options.time ?? "00:00:00"}`,
-  });
+    sfzsxsfyhzhbq: "",
+    sfzsgmfyhzhbq: "",
+    skrxm: "",
+    fhrxm: "",
+  };
   if (red) {
     out.dylzfphm = red.originalNumber;
     out.hzqrxxdbh = red.formNumber ?? "";

@@ -2,6 +2,7 @@
  * The Nuonuo provider: requests signed with X-Nuonuo-Sign and sent over fetch, answers read into outcomes.
  * `prepareNuonuoRequest` builds a request without sending it (`efapiao payload`; the sandbox's tests).
  */
+import { createHash } from "node:crypto";
 import type { Result } from "@efapiao/model";
 import type {
   CallOptions,
@@ -97,7 +98,11 @@ export function prepareNuonuoRequest(
   options: RequestFixes & { userTax: string },
 ): PreparedRequest {
   const body = JSON.stringify(content);
-  const senid = options.senid ?? credentials.senid ?? randomHex(16);
+  // A fixed nonce fixes the request id too (unless the credentials name one), so that the request is reproducible.
+  const senid =
+    options.senid ??
+    credentials.senid ??
+    (options.nonce ? createHash("md5").update(`senid:${options.nonce}`).digest("hex") : randomHex(16));
   const nonce = options.nonce ?? randomDigits(8);
   const timestamp = options.timestamp ?? String(Math.floor(Date.now() / 1000));
   const sign = signNuonuo(credentials.appSecret, {

@@ -89,6 +89,12 @@ export function toNuonuoOrder(request: IssueRequest, options: NuonuoOrderOptions
   return { ok: true, value: order, diagnostics };
 }
 
+/** Decimal places of decimal text ("1234.5678" → 4). */
+function decimalsOf(text: string): number {
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
 /** Nuonuo writes 开户行及账号 as one field: bank name, a space, account. */
 function joinBank(bankName: string | undefined, account: string | undefined): string {
   return [bankName, account].filter((part) => part !== undefined && part !== "").join(" ");
@@ -97,17 +103,24 @@ function joinBank(bankName: string | undefined, account: string | undefined): st
 function detailOf(line: InvoiceLine, i: number, inclusive: boolean, diagnostics: Diagnostic[]): NuonuoDetail {
   const taxIncluded = addMoney(line.amount, line.tax);
   let price = line.unitPrice ?? "";
-  if (line.quantity !== undefined && line.unitPrice !== undefined) {
+  if (
+    line.quantity !== undefined &&
+    line.unitPrice !== undefined &&
+    (inclusive || decimalsOf(price) > NUONUO_DECIMALS)
+  ) {
     const exact = inclusive ? new Decimal(taxIncluded).div(line.quantity) : new Decimal(line.unitPrice);
+    price =
+      exact.decimalPlaces() > NUONUO_DECIMALS
+        ? trimDecimal(exact.toFixed(NUONUO_DECIMALS, Decimal.ROUND_HALF_UP))
+        : exact.toFixed();
     if (exact.decimalPlaces() > NUONUO_DECIMALS) {
-      price = trimDecimal(exact.toFixed(NUONUO_DECIMALS, Decimal.ROUND_HALF_UP));
       diagnostics.push(
         warning("NUONUO_PRICE_ROUNDED", `lines[${i}].unitPrice`, {
           zh: `诺诺的单价最多 8 位小数：${exact.toString()} 按 ${price} 发送`,
           en: `Nuonuo takes unit prices with at most 8 decimals: ${exact.toString()} is sent as ${price}`,
         }),
       );
-    } else price = exact.toString();
+    }
   }
   return {
     goodsName: line.name,
