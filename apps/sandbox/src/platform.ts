@@ -96,6 +96,16 @@ export interface SandboxInvoice {
   issuedAt: string;
 }
 
+/** Which forms to list; an absent (or undefined) field does not filter. Days are YYYY-MM-DD. */
+export interface FormFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  originalNumber?: string | undefined;
+  state?: string | undefined;
+  /** The seller's or the buyer's tax id. */
+  taxId?: string | undefined;
+}
+
 /** Names a red-letter form: by UUID, number, or the key it was applied under. */
 export interface FormRef {
   formUuid?: string;
@@ -613,7 +623,7 @@ export class Platform {
   }
 
   /** Forms raised between two days (YYYY-MM-DD, inclusive), optionally for one blue invoice or state. */
-  listForms(filter: { from?: string; to?: string; originalNumber?: string; state?: string; taxId?: string }) {
+  listForms(filter: FormFilter) {
     return [...this.forms.values()]
       .map((f) => this.refresh(f))
       .filter((f) => {

@@ -3,22 +3,18 @@
 import { negateLines } from "@efapiao/calc";
 import { createBaiwang } from "@efapiao/baiwang";
 import type { RedFormApplication } from "@efapiao/provider";
-import { afterEach, describe, expect, it } from "vitest";
-import { createSandbox, manualClock, type Sandbox, type SandboxOptions } from "../src/index.js";
-import { invoice, SELLER } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { manualClock, type SandboxOptions } from "../src/index.js";
+import { fullReversal, invoice, SELLER, sandboxPerTest } from "./helpers.js";
 
-let sandbox: Sandbox | undefined;
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = undefined;
-});
+const start = sandboxPerTest();
 
 async function setUp(options: SandboxOptions = {}, credentials: Record<string, string> = {}) {
-  sandbox = await createSandbox({ clock: manualClock("2026-05-21T15:26:32+08:00"), seed: 3, ...options });
+  const sandbox = await start({ clock: manualClock("2026-05-21T15:26:32+08:00"), seed: 3, ...options });
   const baiwang = createBaiwang({
     credentials: { ...sandbox.credentials("baiwang"), ...credentials } as never,
     sellerTaxId: SELLER,
-    timeoutMs: 1_000,
+    timeoutMs: 15_000, // generous: CI machines are loaded; the fault tests pass their own short timeouts
   });
   return { sandbox, baiwang };
 }
@@ -74,7 +70,7 @@ describe("Baiwang against the sandbox", () => {
   });
 
   it("accepts any credentials through the password grant", async () => {
-    sandbox = await createSandbox();
+    const sandbox = await start();
     const baiwang = createBaiwang({
       credentials: { appKey: "MINE", appSecret: "my-secret", username: "u", password: "p", url: sandbox.url },
       sellerTaxId: SELLER,
@@ -94,7 +90,8 @@ describe("Baiwang against the sandbox", () => {
       ["duplicate=1", "F-4"],
     ] as const) {
       sandbox.setFaults(fault);
-      const outcome = await baiwang.issue({ requestKey: key, invoice: invoice() }, { timeoutMs: 200 });
+      const options = fault === "timeout=1" ? { timeoutMs: 1_000 } : {};
+      const outcome = await baiwang.issue({ requestKey: key, invoice: invoice() }, options);
       expect(outcome.status).toBe(fault === "duplicate=1" ? "rejected" : "unknown");
       sandbox.setFaults("");
       expect(await baiwang.query(key)).toMatchObject({ status: "issued" });
@@ -112,17 +109,10 @@ describe("red letter (Baiwang)", () => {
     const application = (key: string, lines: number[]): RedFormApplication => {
       const red = negateLines(blue, lines);
       if (!red.ok) throw new Error("negate");
-      return {
+      return fullReversal(number, {
         requestKey: key,
-        initiator: "seller",
-        originalNumber: number,
         originalIssueDate: "2026-05-21 15:26:32",
-        originalKind: "special",
-        originalAmount: "4000.00",
-        originalTax: "240.00",
         reason: "02",
-        seller: { taxId: SELLER, name: blue.seller.name },
-        buyer: { taxId: blue.buyer.taxId!, name: blue.buyer.name },
         amount: red.value.totals.amount,
         tax: red.value.totals.tax,
         lines: red.value.lines.map((l, i) => ({
@@ -133,7 +123,7 @@ describe("red letter (Baiwang)", () => {
           taxRate: l.taxRate,
           tax: l.tax,
         })),
-      };
+      });
     };
     const partial = await baiwang.redLetter.applyForm(application("RF-1", [2]));
     expect(partial).toMatchObject({
@@ -170,21 +160,9 @@ describe("red letter (Baiwang)", () => {
     const blue = invoice();
     const number = ((await baiwang.issue({ requestKey: "B-2", invoice: blue })) as { number: string }).number;
     const apply = (key: string) =>
-      baiwang.redLetter.applyForm({
-        requestKey: key,
-        initiator: "seller",
-        originalNumber: number,
-        originalIssueDate: "2026-05-21 15:26:32",
-        originalKind: "special",
-        originalAmount: "4000.00",
-        originalTax: "240.00",
-        reason: "01",
-        seller: { taxId: SELLER, name: blue.seller.name },
-        buyer: { taxId: blue.buyer.taxId!, name: blue.buyer.name },
-        amount: "-4000.00",
-        tax: "-240.00",
-        lines: [],
-      });
+      baiwang.redLetter.applyForm(
+        fullReversal(number, { requestKey: key, originalIssueDate: "2026-05-21 15:26:32" }),
+      );
     const first = (await apply("RF-A")) as { value: { uuid: string; number: string; state: string } };
     expect(first.value.state).toBe("02");
     expect(await baiwang.redLetter.refuseForm(first.value)).toMatchObject({

@@ -10,16 +10,11 @@ import {
   openLeqiAnswer,
   prepareLeqiRequest,
 } from "@efapiao/leqi";
-import type { IssueOutcome, Provider } from "@efapiao/provider";
-import { afterEach, describe, expect, it } from "vitest";
-import { createSandbox, HOUR, manualClock, type Sandbox, type SandboxOptions } from "../src/index.js";
-import { invoice, SELLER } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { HOUR, manualClock, type SandboxOptions } from "../src/index.js";
+import { fullReversal, invoice, SELLER, sandboxPerTest, settle } from "./helpers.js";
 
-let sandbox: Sandbox | undefined;
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = undefined;
-});
+const start = sandboxPerTest();
 
 /** Asks the sandbox for a batch of pre-assigned numbers, through the adapter's request and answer code. */
 async function batch(credentials: LeqiCredentials, count: number, ywlsh: string) {
@@ -45,22 +40,16 @@ function range(from: string, to: string): string[] {
 }
 
 async function setUp(options: SandboxOptions = {}) {
-  sandbox = await createSandbox({ clock: manualClock("2026-05-18T10:00:00+08:00"), seed: 5, ...options });
+  const sandbox = await start({ clock: manualClock("2026-05-18T10:00:00+08:00"), seed: 5, ...options });
   const credentials = sandbox.credentials("leqi") as unknown as LeqiCredentials;
   const numbers = await batch(credentials, 5, "B-1");
   const leqi = createLeqi({
     credentials,
     sellerTaxId: SELLER,
     state: memoryLeqiState(range(numbers.fpqshm, numbers.fpzzhm)),
-    timeoutMs: 1_000,
+    timeoutMs: 15_000, // generous: CI machines are loaded; the fault tests pass their own short timeouts
   });
   return { sandbox, leqi, credentials, numbers };
-}
-
-async function settle(provider: Provider, key: string): Promise<IssueOutcome> {
-  let outcome = await provider.query(key);
-  for (let i = 0; i < 4 && outcome.status === "pending"; i++) outcome = await provider.query(key);
-  return outcome;
 }
 
 describe("乐企 against the sandbox", () => {
@@ -153,21 +142,7 @@ describe("red letter (乐企)", () => {
     const blue = invoice();
     await leqi.issue({ requestKey: "B-1", invoice: blue });
     const number = ((await settle(leqi, "B-1")) as { number: string }).number;
-    const application = {
-      requestKey: "F-1",
-      initiator: "seller" as const,
-      originalNumber: number,
-      originalIssueDate: "2026-05-18",
-      originalKind: "special" as const,
-      originalAmount: "4000.00",
-      originalTax: "240.00",
-      reason: "01" as const,
-      seller: { taxId: SELLER, name: blue.seller.name },
-      buyer: { taxId: blue.buyer.taxId!, name: blue.buyer.name },
-      amount: "-4000.00",
-      tax: "-240.00",
-      lines: [],
-    };
+    const application = fullReversal(number);
     const form = await leqi.redLetter.applyForm(application);
     expect(form).toMatchObject({
       status: "ok",

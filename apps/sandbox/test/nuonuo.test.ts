@@ -2,32 +2,20 @@
 // duplicates, rule refusals, bad signatures, every fault kind, and the red-letter life cycle.
 import { negateInvoice } from "@efapiao/calc";
 import { createNuonuo } from "@efapiao/nuonuo";
-import type { IssueOutcome, Provider } from "@efapiao/provider";
-import { afterEach, describe, expect, it } from "vitest";
-import { createSandbox, HOUR, manualClock, type Sandbox, type SandboxOptions } from "../src/index.js";
-import { invoice, SELLER } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { HOUR, manualClock, type SandboxOptions } from "../src/index.js";
+import { fullReversal, invoice, SELLER, sandboxPerTest, settle } from "./helpers.js";
 
-let sandbox: Sandbox | undefined;
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = undefined;
-});
+const start = sandboxPerTest();
 
 async function setUp(options: SandboxOptions = {}, credentials: Record<string, string> = {}) {
-  sandbox = await createSandbox({ clock: manualClock("2026-05-18T10:00:00+08:00"), seed: 1, ...options });
+  const sandbox = await start({ clock: manualClock("2026-05-18T10:00:00+08:00"), seed: 1, ...options });
   const nuonuo = createNuonuo({
     credentials: { ...sandbox.credentials("nuonuo"), ...credentials } as never,
     sellerTaxId: SELLER,
-    timeoutMs: 1_000,
+    timeoutMs: 15_000, // generous: CI machines are loaded; the fault tests pass their own short timeouts
   });
   return { sandbox, nuonuo };
-}
-
-/** Queries until the outcome is final or `limit` queries were made. */
-async function settle(provider: Provider, key: string, limit = 5): Promise<IssueOutcome> {
-  let outcome = await provider.query(key);
-  for (let i = 1; i < limit && outcome.status === "pending"; i++) outcome = await provider.query(key);
-  return outcome;
 }
 
 describe("Nuonuo against the sandbox", () => {
@@ -93,7 +81,7 @@ describe("Nuonuo against the sandbox", () => {
 describe("faults (Nuonuo)", () => {
   it("timeout: issues, the client gives up (unknown), the query finds the invoice", async () => {
     const { sandbox, nuonuo } = await setUp({ faults: "timeout=1" });
-    const outcome = await nuonuo.issue({ requestKey: "T-1", invoice: invoice() }, { timeoutMs: 200 });
+    const outcome = await nuonuo.issue({ requestKey: "T-1", invoice: invoice() }, { timeoutMs: 1_000 });
     expect(outcome.status).toBe("unknown");
     expect(sandbox.invoices()).toHaveLength(1);
     expect(await settle(nuonuo, "T-1")).toMatchObject({ status: "issued" });
@@ -166,21 +154,7 @@ describe("red letter (Nuonuo)", () => {
     await nuonuo.issue({ requestKey: "B-1", invoice: blue });
     const issued = await settle(nuonuo, "B-1");
     const number = (issued as { number: string }).number;
-    const application = {
-      requestKey: "F-1",
-      initiator: "seller" as const,
-      originalNumber: number,
-      originalIssueDate: "2026-05-18",
-      originalKind: "special" as const,
-      originalAmount: "4000.00",
-      originalTax: "240.00",
-      reason: "01" as const,
-      seller: { taxId: SELLER, name: blue.seller.name },
-      buyer: { taxId: blue.buyer.taxId!, name: blue.buyer.name },
-      amount: "-4000.00",
-      tax: "-240.00",
-      lines: [],
-    };
+    const application = fullReversal(number);
     const form = await nuonuo.redLetter.applyForm(application);
     expect(form).toMatchObject({ status: "ok", value: { uuid: "F-1", state: "01", originalNumber: number } });
     const red = await nuonuo.redLetter.issueRed({
@@ -207,21 +181,7 @@ describe("red letter (Nuonuo)", () => {
     const blue = invoice();
     await nuonuo.issue({ requestKey: "B-2", invoice: blue });
     const number = ((await settle(nuonuo, "B-2")) as { number: string }).number;
-    const form = await nuonuo.redLetter.applyForm({
-      requestKey: "F-3",
-      initiator: "seller",
-      originalNumber: number,
-      originalIssueDate: "2026-05-18",
-      originalKind: "special",
-      originalAmount: "4000.00",
-      originalTax: "240.00",
-      reason: "02",
-      seller: { taxId: SELLER, name: blue.seller.name },
-      buyer: { taxId: blue.buyer.taxId!, name: blue.buyer.name },
-      amount: "-4000.00",
-      tax: "-240.00",
-      lines: [],
-    });
+    const form = await nuonuo.redLetter.applyForm(fullReversal(number, { requestKey: "F-3", reason: "02" }));
     expect(form).toMatchObject({ status: "ok", value: { state: "02" } });
     sandbox.clock.advance(72 * HOUR);
     const listed = await nuonuo.redLetter.listForms({ from: "2026-05-18", to: "2026-05-21" });
@@ -234,23 +194,7 @@ describe("red letter (Nuonuo)", () => {
     const blue = invoice();
     await nuonuo.issue({ requestKey: "B-3", invoice: blue });
     const number = ((await settle(nuonuo, "B-3")) as { number: string }).number;
-    const apply = (requestKey: string, amount: string, tax: string) =>
-      nuonuo.redLetter.applyForm({
-        requestKey,
-        initiator: "seller",
-        originalNumber: number,
-        originalIssueDate: "2026-05-18",
-        originalKind: "special",
-        originalAmount: "4000.00",
-        originalTax: "240.00",
-        reason: "01",
-        seller: { taxId: SELLER, name: blue.seller.name },
-        buyer: { taxId: blue.buyer.taxId!, name: blue.buyer.name },
-        amount,
-        tax,
-        lines: [],
-      });
-    await apply("F-4", "-4000.00", "-240.00");
+    await nuonuo.redLetter.applyForm(fullReversal(number, { requestKey: "F-4" }));
     expect(await nuonuo.redLetter.confirmForm({ uuid: "F-4" })).toMatchObject({
       status: "ok",
       value: { state: "04" },

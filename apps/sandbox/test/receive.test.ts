@@ -2,25 +2,14 @@
 // for what it issued (genuine fields, not found, red-reversed) and keeps 用途确认 (list, confirm once,
 // cancel) — figures from the test sale: 4000.00 + 240.00 = 4240.00.
 import { negateInvoice } from "@efapiao/calc";
-import type { IssueOutcome, Provider } from "@efapiao/provider";
-import { afterEach, describe, expect, it } from "vitest";
-import { createSandbox, createSandboxProvider, manualClock, type Sandbox } from "../src/index.js";
-import { BUYER, invoice, SELLER } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { createSandboxProvider, manualClock } from "../src/index.js";
+import { BUYER, fullReversal, invoice, SELLER, sandboxPerTest, settle } from "./helpers.js";
 
-let sandbox: Sandbox | undefined;
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = undefined;
-});
-
-async function settle(provider: Provider, key: string): Promise<IssueOutcome> {
-  let outcome = await provider.query(key);
-  for (let i = 0; i < 4 && outcome.status === "pending"; i++) outcome = await provider.query(key);
-  return outcome;
-}
+const start = sandboxPerTest();
 
 async function setUp() {
-  sandbox = await createSandbox({
+  const sandbox = await start({
     clock: manualClock("2026-05-18T10:00:00+08:00"),
     sellers: { [SELLER]: "阿里巴巴（中国）网络技术有限公司" },
   });
@@ -70,21 +59,7 @@ describe("查验 against the sandbox", () => {
   it("a fully reversed invoice verifies as red-reversed", async () => {
     const { seller, number } = await setUp();
     const blue = invoice();
-    const form = await seller.redLetter.applyForm({
-      requestKey: "F-1",
-      initiator: "seller",
-      originalNumber: number,
-      originalIssueDate: "2026-05-18",
-      originalKind: "special",
-      originalAmount: "4000.00",
-      originalTax: "240.00",
-      reason: "01",
-      seller: { taxId: SELLER, name: blue.seller.name },
-      buyer: { taxId: BUYER, name: blue.buyer.name },
-      amount: "-4000.00",
-      tax: "-240.00",
-      lines: [],
-    });
+    const form = await seller.redLetter.applyForm(fullReversal(number));
     const formNumber = (form as { value: { number: string } }).value.number;
     await seller.redLetter.issueRed({
       requestKey: "RED-1",

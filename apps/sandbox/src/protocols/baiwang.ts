@@ -109,15 +109,7 @@ function issue(method: string, body: Body, ctx: ProtocolContext): WireAnswer {
       sellerTaxId: taxNo,
       invoice,
       async: false,
-      ...(red
-        ? {
-            red: {
-              originalNumber: red.originalNumber,
-              ...(red.formUuid ? { formUuid: red.formUuid } : {}),
-              ...(red.formNumber ? { formNumber: red.formNumber } : {}),
-            },
-          }
-        : {}),
+      ...(red ? { red } : {}),
     },
     {
       issued: (record) => success(method, { success: [issuedRecord(record)], fail: [] }),
@@ -227,17 +219,13 @@ function addForm(method: string, body: Body, ctx: ProtocolContext): WireAnswer {
 }
 
 function listForms(method: string, body: Body, ctx: ProtocolContext): WireAnswer {
-  const filter: Parameters<ProtocolContext["platform"]["listForms"]>[0] = {
+  const filter = {
     taxId: present(body.taxNo) ?? "",
+    from: present(body.invoiceStartDate)?.slice(0, 10),
+    to: present(body.invoiceEndDate)?.slice(0, 10),
+    originalNumber: present(body.originalInvoiceNo),
+    state: present(body.confirmState),
   };
-  const from = present(body.invoiceStartDate);
-  const to = present(body.invoiceEndDate);
-  const original = present(body.originalInvoiceNo);
-  const state = present(body.confirmState);
-  if (from) filter.from = from.slice(0, 10);
-  if (to) filter.to = to.slice(0, 10);
-  if (original) filter.originalNumber = original;
-  if (state) filter.state = state;
   const entry = present(body.entryIdentity);
   const forms = ctx.platform
     .listForms(filter)

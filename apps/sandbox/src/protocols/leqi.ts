@@ -119,15 +119,7 @@ function upload(body: unknown, ctx: ProtocolContext, answer: Answer, fail: Fail)
         sellerTaxId: invoice.seller.taxId,
         invoice,
         ref: sllsh,
-        ...(red
-          ? {
-              red: {
-                originalNumber: red.originalNumber,
-                ...(red.formUuid ? { formUuid: red.formUuid } : {}),
-                ...(red.formNumber ? { formNumber: red.formNumber } : {}),
-              },
-            }
-          : {}),
+        ...(red ? { red } : {}),
       },
       {
         issued: () => {
@@ -224,17 +216,13 @@ function applyForm(body: Body, ctx: ProtocolContext, answer: Answer, fail: Fail)
 
 /** CXQDHZQRDLB: forms raised between lrrqq and lrrqz, for the seller or the buyer. */
 function listForms(body: Body, ctx: ProtocolContext, answer: Answer): WireAnswer {
-  const filter: Parameters<ProtocolContext["platform"]["listForms"]>[0] = {};
-  const taxId = present(body.xsfnsrsbh) ?? present(body.gmfnsrsbh);
-  const from = present(body.lrrqq);
-  const to = present(body.lrrqz);
-  const original = present(body.lzfphm);
-  const state = present(body.hzqrxxztDm);
-  if (taxId) filter.taxId = taxId;
-  if (from) filter.from = from.slice(0, 10);
-  if (to) filter.to = to.slice(0, 10);
-  if (original) filter.originalNumber = original;
-  if (state) filter.state = state;
+  const filter = {
+    taxId: present(body.xsfnsrsbh) ?? present(body.gmfnsrsbh),
+    from: present(body.lrrqq)?.slice(0, 10),
+    to: present(body.lrrqz)?.slice(0, 10),
+    originalNumber: present(body.lzfphm),
+    state: present(body.hzqrxxztDm),
+  };
   const initiator = INITIATOR[present(body.lrfsf) ?? ""];
   const forms = ctx.platform.listForms(filter).filter((f) => !initiator || f.initiator === initiator);
   return answer({ total: forms.length, list: forms.map(formRecordOf) });

@@ -105,14 +105,7 @@ function requestBilling(body: Record<string, unknown>, userTax: string, ctx: Pro
       requestKey: orderNo,
       sellerTaxId: salerTaxNum,
       invoice,
-      ...(red
-        ? {
-            red: {
-              originalNumber: red.originalNumber,
-              ...(red.formNumber ? { formNumber: red.formNumber } : {}),
-            },
-          }
-        : {}),
+      ...(red ? { red } : {}),
     },
     {
       issued: (record) =>
@@ -283,13 +276,12 @@ function queryRedForms(body: Record<string, unknown>, userTax: string, ctx: Prot
     const form = ctx.platform.findForm({ applicationKey: { provider: "nuonuo", key: billId } });
     forms = form ? [form] : [];
   } else {
-    const filter: Parameters<typeof ctx.platform.listForms>[0] = { taxId: userTax };
-    const from = text(body.billTimeStart);
-    const to = text(body.billTimeEnd);
-    const state = text(body.billStatus);
-    if (from) filter.from = from.slice(0, 10);
-    if (to) filter.to = to.slice(0, 10);
-    if (state) filter.state = state;
+    const filter = {
+      taxId: userTax,
+      from: present(body.billTimeStart)?.slice(0, 10),
+      to: present(body.billTimeEnd)?.slice(0, 10),
+      state: present(body.billStatus),
+    };
     forms = ctx.platform.listForms(filter);
   }
   return json({
