@@ -6,6 +6,8 @@
 import { readFile } from "node:fs/promises";
 import { fromProvider, type IssuingProvider, type Store, StoreError } from "@efapiao/issuing";
 import { defaultStorePath, openStore, redact } from "@efapiao/issuing/node";
+import { createBaiwang, readBaiwangCredentials } from "@efapiao/baiwang";
+import type { Result } from "@efapiao/model";
 import { createNuonuo, readNuonuoCredentials } from "@efapiao/nuonuo";
 import { type CliIO, resolvePath, UsageError } from "./io.js";
 
@@ -49,33 +51,48 @@ export async function providerFor(
     const nuonuo = nuonuoProvider(sandbox.credentials("nuonuo"), sellerTaxId);
     return { provider: { ...nuonuo, name: "sandbox" }, close: () => sandbox.close() };
   }
-  if (name !== "nuonuo") {
+  if (name !== "nuonuo" && name !== "baiwang") {
+    // 乐企 issues under numbers it pre-assigns: which number went with which key must be kept as durably as
+    // the records themselves, and the store does not keep them yet — a number lost in a crash could issue twice.
     throw new UsageError(
-      `开票渠道 ${name} 的适配器尚未提供开票功能；请使用 nuonuo 或 sandbox`,
-      `The ${name} adapter cannot issue yet; use nuonuo or sandbox`,
+      `开票渠道 ${name} 需要持久保存预赋号码，开票库尚不支持；请使用 nuonuo、baiwang 或 sandbox`,
+      `The ${name} provider needs its pre-assigned numbers kept durably, which the store does not do yet; use nuonuo, baiwang or sandbox`,
     );
   }
   const credentials = await readCredentialsJson(io, values.credentials);
-  return { provider: nuonuoProvider(credentials, sellerTaxId), close: async () => {} };
+  const provider =
+    name === "baiwang" ? baiwangProvider(credentials, sellerTaxId) : nuonuoProvider(credentials, sellerTaxId);
+  return { provider, close: async () => {} };
+}
+
+function baiwangProvider(json: unknown, sellerTaxId: string | undefined): IssuingProvider {
+  const credentials = checked(readBaiwangCredentials(json));
+  if (!sellerTaxId) {
+    throw new UsageError("百望开票需要销售方税号", "Issuing through Baiwang needs the seller's tax id");
+  }
+  return fromProvider(createBaiwang({ credentials, sellerTaxId }));
+}
+
+/** Credentials read by an adapter, or a usage error naming the fields at fault (never their values). */
+function checked<T>(read: Result<T>): T {
+  if (read.ok) return read.value;
+  const fields = read.diagnostics.map((d) => d.path).join(", ");
+  throw new UsageError(
+    `凭据不完整或有误（${fields}）`,
+    `The credentials are incomplete or wrong (${fields})`,
+  );
 }
 
 function nuonuoProvider(json: unknown, sellerTaxId: string | undefined): IssuingProvider {
-  const credentials = readNuonuoCredentials(json);
-  if (!credentials.ok) {
-    const fields = credentials.diagnostics.map((d) => d.path).join(", ");
-    throw new UsageError(
-      `凭据不完整或有误（${fields}）`,
-      `The credentials are incomplete or wrong (${fields})`,
-    );
-  }
-  const seller = credentials.value.userTax ?? sellerTaxId;
+  const credentials = checked(readNuonuoCredentials(json));
+  const seller = credentials.userTax ?? sellerTaxId;
   if (!seller) {
     throw new UsageError(
       "凭据中缺少 userTax（销售方税号）",
       "The credentials need userTax (the seller's tax id)",
     );
   }
-  return fromProvider(createNuonuo({ credentials: credentials.value, sellerTaxId: seller }));
+  return fromProvider(createNuonuo({ credentials, sellerTaxId: seller }));
 }
 
 /** --credentials FILE, else EFAPIAO_CREDENTIALS (a path), else EFAPIAO_CREDENTIALS_JSON (the JSON text). */

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createSandbox } from "@efapiao/sandbox";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runCli } from "./fake-io.js";
 
@@ -28,6 +29,39 @@ describe("efapiao issue / status", () => {
     expect(JSON.parse(again.stdout)).toEqual(line);
     const status = await runCli(["status", "cli-1", "--store", store]);
     expect(JSON.parse(status.stdout)).toEqual(line);
+  });
+
+  it("issues through Baiwang's protocol (a sandbox in this process) with a credentials file; 乐企 is a usage error", async () => {
+    const sandbox = await createSandbox({ pendingPolls: 0 });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "efapiao-issue-"));
+      const store = join(dir, "issuing.db");
+      const credentials = join(dir, "baiwang.json");
+      writeFileSync(credentials, JSON.stringify(sandbox.credentials("baiwang")));
+      const file = saleFile(dir, { requestKey: "cli-bw-1" });
+      const args = ["issue", file, "--provider", "baiwang", "--credentials", credentials, "--store", store];
+      const result = await runCli(args);
+      expect(result.code).toBe(0);
+      const line = JSON.parse(result.stdout);
+      expect(line).toMatchObject({ requestKey: "cli-bw-1", status: "issued" });
+      expect(sandbox.invoices()).toMatchObject([
+        { requestKey: "cli-bw-1", number: line.number, provider: "baiwang" },
+      ]);
+      const leqi = await runCli([
+        "issue",
+        file,
+        "--provider",
+        "leqi",
+        "--credentials",
+        credentials,
+        "--store",
+        store,
+      ]);
+      expect(leqi.code).toBe(2);
+      expect(leqi.stderr).toContain("pre-assigned numbers");
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it("refuses an invalid sale before anything is stored or sent (exit 1)", async () => {
