@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createSandbox } from "@efapiao/sandbox";
+import { createSandbox, seededRandom } from "@efapiao/sandbox";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Submission } from "../src/index.js";
@@ -43,18 +43,6 @@ beforeAll(async () => {
   });
 });
 afterAll(removeTempDirs);
-
-/** A seeded random source (mulberry32), so that a failing run can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface ChildRun {
   killed: boolean;
@@ -106,7 +94,7 @@ function runChild(configPath: string, killAt?: KillAt): Promise<ChildRun> {
 describe.each(DURABLE_KINDS)("the crash test on the $name store", (kind) => {
   it(`issues ${SALES} sales exactly once through faults and ≥ ${KILLS} SIGKILLs`, async () => {
     const seed = Number(process.env.EFAPIAO_CRASH_SEED ?? Date.now() % 100_000);
-    const random = seeded(seed);
+    const random = seededRandom(seed); // a failing run replays with EFAPIAO_CRASH_SEED
     const sandbox = await createSandbox({
       faults: "timeout=0.06,reset=0.06,5xx=0.06,duplicate=0.06",
       seed,
