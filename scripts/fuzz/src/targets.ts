@@ -334,10 +334,16 @@ export const TARGETS: readonly FuzzTarget[] = [saleJson, ruleFile, platformXml, 
 
 /** The property fast-check runs for a target. */
 export function property(target: FuzzTarget): fc.IAsyncProperty<[string]> {
+  let checked = 0;
   return fc.asyncProperty(target.inputs, async (input) => {
+    // Let timers and I/O run now and then: a test runner's worker that answers nothing for a minute (10^4
+    // inputs on a loaded machine) is taken for dead.
+    if (++checked % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     await target.check(input);
   });
 }
+
+const YIELD_EVERY = 200;
 
 /** How many inputs per target: EFAPIAO_FUZZ_RUNS, else `fallback`. */
 export function fuzzRuns(fallback: number): number {
