@@ -3,7 +3,8 @@
  * totals recomputed from the lines (providers that send totals are checked against them by the caller).
  */
 import { totalsOf } from "@efapiao/calc";
-import { error, type Diagnostic, type Invoice, type InvoiceLine, KIND_CODES } from "@efapiao/model";
+import { type Diagnostic, error, type Invoice, type InvoiceLine, KIND_CODES } from "@efapiao/model";
+import { decimalText, toMoney } from "./money.js";
 
 /** Finds the 简称 of a classification code (e.g. from a code table); undefined when unknown. */
 export type ShortNameOf = (code: string) => string | undefined;
@@ -78,4 +79,43 @@ export function present(value: unknown): string | undefined {
 export function compact<T extends Record<string, unknown>>(record: T): T {
   for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
   return record;
+}
+
+/**
+ * A money field of a provider's line read as two-decimal text ("2" → "2.00", 0.2 → "0.20"); anything else
+ * is an error diagnostic at `path` (rule `<PREFIX>_MONEY`) and "0.00" stands in, so reading goes on and
+ * every bad field is reported at once.
+ * @example
+ * moneyAt(detail.goodsTotalPrice, "data.invoiceDetailsList[0].goodsTotalPrice", "BAIWANG", diagnostics)
+ */
+export function moneyAt(value: unknown, path: string, prefix: string, diagnostics: Diagnostic[]): string {
+  const money = toMoney(decimalText(value) ?? "");
+  if (money !== undefined) return money;
+  const name = path.slice(path.lastIndexOf(".") + 1);
+  diagnostics.push(
+    error(`${prefix}_MONEY`, path, {
+      zh: `${name} 不是两位小数以内的金额：${String(value)}`,
+      en: `${name} is not an amount with at most two decimals: ${String(value)}`,
+    }),
+  );
+  return "0.00";
+}
+
+/**
+ * The records of an answer's payload: an array as is, `{ list }` or `{ records }` unwrapped, one object as a
+ * list of one, anything else none.
+ * @example
+ * recordsOf({ list: [{ a: 1 }] }) // [{ a: 1 }]
+ */
+export function recordsOf(payload: unknown): Record<string, unknown>[] {
+  const items = Array.isArray(payload)
+    ? payload
+    : payload && typeof payload === "object"
+      ? Array.isArray((payload as { list?: unknown }).list)
+        ? (payload as { list: unknown[] }).list
+        : Array.isArray((payload as { records?: unknown }).records)
+          ? (payload as { records: unknown[] }).records
+          : [payload]
+      : [];
+  return items.filter((item): item is Record<string, unknown> => item !== null && typeof item === "object");
 }

@@ -11,6 +11,7 @@ import {
   field,
   parseCstDateTime,
   present,
+  recordsOf,
   rejection,
   toMoney,
   unexpectedAnswer,
@@ -96,15 +97,7 @@ export function queryAnswer(requestKey: string, answer: Answer): IssueOutcome {
   if (answer.success === undefined) return unexpectedAnswer(PROVIDER, "success", answer);
   const failure = failureOf(answer);
   if (failure) return failure;
-  const response = answer.response;
-  const list = Array.isArray(response)
-    ? response
-    : Array.isArray((response as Answer | undefined)?.list)
-      ? ((response as Answer).list as unknown[])
-      : response
-        ? [response]
-        : [];
-  const record = list[0] as Answer | undefined;
+  const record = recordsOf(answer.response)[0];
   if (!record || !field(record, "invoiceNo")) {
     return {
       status: "rejected",
@@ -155,13 +148,5 @@ export function redFormsAnswer(answer: Answer): CallOutcome<RedForm[]> {
   if (answer.success === undefined) return unexpectedAnswer(PROVIDER, "success", answer);
   const failure = failureOf(answer);
   if (failure) return failure;
-  const response = answer.response;
-  const list = Array.isArray(response)
-    ? response
-    : Array.isArray((response as Answer | undefined)?.list)
-      ? ((response as Answer).list as unknown[])
-      : response && typeof response === "object"
-        ? [response]
-        : [];
-  return { status: "ok", value: list.map((r) => redFormOf(r as Answer)), raw: answer };
+  return { status: "ok", value: recordsOf(answer.response).map(redFormOf), raw: answer };
 }

@@ -12,6 +12,7 @@ import {
   decimalText,
   jsonNumber,
   lineNames,
+  moneyAt,
   present,
   type ShortNameOf,
   toMoney,
@@ -248,17 +249,7 @@ function lineFrom(
   diagnostics: Diagnostic[],
 ): InvoiceLine {
   const at = `data.invoiceDetailsList[${i}]`;
-  const money = (key: string) => {
-    const value = toMoney(decimalText(detail[key]) ?? "");
-    if (value !== undefined) return value;
-    diagnostics.push(
-      error("BAIWANG_MONEY", `${at}.${key}`, {
-        zh: `${key} 不是两位小数以内的金额：${String(detail[key])}`,
-        en: `${key} is not an amount with at most two decimals: ${String(detail[key])}`,
-      }),
-    );
-    return "0.00";
-  };
+  const money = (key: string) => moneyAt(detail[key], `${at}.${key}`, "BAIWANG", diagnostics);
   const code = String(detail.goodsCode ?? "");
   const quantity = decimalText(detail.goodsQuantity);
   const price = decimalText(detail.goodsPrice);

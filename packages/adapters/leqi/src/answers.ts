@@ -13,6 +13,7 @@ import {
   field,
   parseCstDateTime,
   present,
+  recordsOf,
   rejection,
   toMoney,
   unexpectedAnswer,
@@ -186,15 +187,5 @@ export function redFormOf(record: Answer): RedForm {
 export function redFormsAnswer(keyHex: string, answer: Answer): CallOutcome<RedForm[]> {
   const opened = openLeqiAnswer(keyHex, answer);
   if (isOutcome(opened)) return opened;
-  const data = opened.data as Answer | unknown[];
-  const list = Array.isArray(data)
-    ? data
-    : Array.isArray(data?.list)
-      ? data.list
-      : Array.isArray(data?.records)
-        ? data.records
-        : data && typeof data === "object"
-          ? [data]
-          : [];
-  return { status: "ok", value: (list as Answer[]).map(redFormOf), raw: opened.data };
+  return { status: "ok", value: recordsOf(opened.data).map(redFormOf), raw: opened.data };
 }

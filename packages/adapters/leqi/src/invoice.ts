@@ -11,8 +11,8 @@ import {
   compact,
   decimalText,
   jsonNumber,
+  moneyAt,
   present,
-  toMoney,
   trimDecimal,
 } from "@efapiao/provider-utils";
 import { FPHXZ, FPPZ, KIND_OF_FPPZ, LZFPBZ, NATURE_OF_FPHXZ, ZRRBZ } from "./enums.js";
@@ -270,17 +270,7 @@ export function fromLeqiInvoice(
 }
 
 function lineFrom(detail: Record<string, unknown>, i: number, diagnostics: Diagnostic[]): InvoiceLine {
-  const money = (key: string) => {
-    const value = toMoney(decimalText(detail[key]) ?? "");
-    if (value !== undefined) return value;
-    diagnostics.push(
-      error("LEQI_MONEY", `fpmxList[${i}].${key}`, {
-        zh: `${key} 不是两位小数以内的金额：${String(detail[key])}`,
-        en: `${key} is not an amount with at most two decimals: ${String(detail[key])}`,
-      }),
-    );
-    return "0.00";
-  };
+  const money = (key: string) => moneyAt(detail[key], `fpmxList[${i}].${key}`, "LEQI", diagnostics);
   const quantity = decimalText(detail.sl);
   const price = decimalText(detail.dj);
   return compact({

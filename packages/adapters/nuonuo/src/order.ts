@@ -10,9 +10,9 @@ import {
   assembleInvoice,
   compact,
   lineNames,
+  moneyAt,
   present,
   type ShortNameOf,
-  toMoney,
   trimDecimal,
 } from "@efapiao/provider-utils";
 import Decimal from "decimal.js";
@@ -271,19 +271,7 @@ function lineFrom(
   diagnostics: Diagnostic[],
 ): InvoiceLine {
   const at = `invoiceDetail[${i}]`;
-  const money = (key: string): string => {
-    const value = toMoney(String(detail[key] ?? ""));
-    if (value === undefined) {
-      diagnostics.push(
-        error("NUONUO_MONEY", `${at}.${key}`, {
-          zh: `${key} 不是两位小数以内的金额：${String(detail[key])}`,
-          en: `${key} is not an amount with at most two decimals: ${String(detail[key])}`,
-        }),
-      );
-      return "0.00";
-    }
-    return value;
-  };
+  const money = (key: string) => moneyAt(detail[key], `${at}.${key}`, "NUONUO", diagnostics);
   const code = String(detail.goodsCode ?? "");
   const amount = money("taxExcludedAmount");
   const tax = money("tax");
