@@ -5,7 +5,7 @@
  */
 import { createNuonuo } from "@efapiao/nuonuo";
 import { Bench } from "tinybench";
-import { invoice, SELLER } from "../test/helpers.js";
+import { invoice, SELLER } from "../test/sale.js";
 import { createSandbox } from "../src/index.js";
 
 const sandbox = await createSandbox({ pendingPolls: 0 });

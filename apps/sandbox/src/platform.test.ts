@@ -3,7 +3,7 @@
 // (3000.00 + 1000.00 at 6%: tax 180.00 + 60.00, total 4240.00).
 import { negateInvoice, negateLines } from "@efapiao/calc";
 import { beforeEach, describe, expect, it } from "vitest";
-import { BUYER, invoice, SELLER } from "../test/helpers.js";
+import { BUYER, invoice, SELLER } from "../test/sale.js";
 import { HOUR, type ManualClock, manualClock } from "./clock.js";
 import { Platform } from "./platform.js";
 import { memoryStore } from "./store.js";
