@@ -37,6 +37,7 @@ export default defineConfig({
         items: [
           { text: "CLI", link: "/reference/cli" },
           { text: "Rule reference", link: "/reference/rules" },
+          { text: "Provider field map", link: "/reference/providers" },
         ],
       },
       { text: "Chinese terms 术语", items: [{ text: "Glossary", link: "/glossary" }] },

@@ -7,14 +7,23 @@ import { buildSpec } from "./specs/build.js";
 import { codesSpec } from "./specs/codes.js";
 import { completionSpec } from "./specs/completion.js";
 import { convertSpec } from "./specs/convert.js";
+import { payloadSpec } from "./specs/payload.js";
 import { rulesSpec } from "./specs/rules.js";
+import { sandboxSpec } from "./specs/sandbox.js";
 import { validateSpec } from "./specs/validate.js";
+import { issueSpec, statusSpec } from "./specs/issue.js";
+import { redSpec } from "./specs/red.js";
 
 export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
   buildSpec,
   validateSpec,
   rulesSpec,
   convertSpec,
+  payloadSpec,
   codesSpec,
+  issueSpec,
+  statusSpec,
+  redSpec,
+  sandboxSpec,
   completionSpec,
 ] as readonly CommandSpec<OptionSpecs>[];

@@ -189,7 +189,7 @@ describe("efapiao convert: rejections", () => {
 
   it("reports usage mistakes with exit 2", async () => {
     expect((await runCli(["convert", GD])).code).toBe(2);
-    expect((await runCli(["convert", GD, "--to", "nuonuo"])).code).toBe(2);
+    expect((await runCli(["convert", GD, "--to", "pdf"])).code).toBe(2);
     expect((await runCli(["convert", "--to", "canonical"])).code).toBe(2);
     expect((await runCli(["convert", "missing.xml", "--to", "canonical"])).code).toBe(2);
   });

@@ -15,6 +15,12 @@ export interface FieldName {
 }
 
 export const FIELD_NAMES: readonly FieldName[] = [
+  {
+    path: "requestKey",
+    zh: "请求流水号",
+    en: "request key for issuing exactly once (Nuonuo orderNo, Baiwang serialNo)",
+    type: "text",
+  },
   { path: "kind", zh: "发票种类", en: "invoice kind (special | general)", type: "text" },
   { path: "kindCode", zh: "发票种类代码", en: "invoice kind code (01 special, 02 general)", type: "text" },
   { path: "issueDate", zh: "开票日期", en: "issue date", type: "date" },

@@ -10,6 +10,7 @@ import {
   isoDate,
   PolicyFlagSchema,
   patternText,
+  RequestKeySchema,
   SellerSchema,
 } from "./sale.js";
 
@@ -78,6 +79,8 @@ export const TotalsSchema = z.strictObject({
 export type Totals = z.infer<typeof TotalsSchema>;
 
 export const InvoiceSchema = z.strictObject({
+  /** Optional idempotency key for issuing this invoice (contracts.md §4). */
+  requestKey: RequestKeySchema.optional(),
   kind: InvoiceKindSchema,
   kindCode: z.enum(["01", "02"]),
   issueDate: isoDate(),

@@ -166,7 +166,19 @@ export const SaleLineSchema = z
     }
   });
 
+/**
+ * A request key (contracts.md §4): 1–40 of A–Z a–z 0–9 - _. Issuing the same key twice never issues twice;
+ * it becomes Nuonuo's orderNo and Baiwang's serialNo.
+ */
+export const RequestKeySchema = patternText(
+  /^[A-Za-z0-9_-]{1,40}$/,
+  "请求号应为 1 到 40 个字母、数字、- 或 _",
+  "A request key is 1 to 40 letters, digits, - or _",
+);
+
 export const SaleSchema = z.strictObject({
+  /** Optional idempotency key for issuing this sale. */
+  requestKey: RequestKeySchema.optional(),
   kind: InvoiceKindSchema,
   issueDate: isoDate().optional(),
   seller: SellerSchema,

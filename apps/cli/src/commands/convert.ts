@@ -29,7 +29,15 @@ import {
   zodIssuesToDiagnostics,
 } from "@efapiao/model";
 import { DEFAULT_VERSION, detectDocumentFormat, parseStaXml, writeStaXml } from "@efapiao/sta-xml";
+import { stringifyJson } from "@efapiao/provider-utils";
 import { loadCodeTable } from "../code-table.js";
+import {
+  detectProviderRequest,
+  fromProviderRequest,
+  isProvider,
+  plainRequest,
+  requestKeyOf,
+} from "../providers.js";
 import type { RunOf } from "../command.js";
 import {
   boundDiagnostics,
@@ -47,7 +55,7 @@ const ISSUANCE_OPTIONS = ["number", "issued-at", "bureau-code", "bureau-name"] a
 type IssuanceValues = Partial<Record<(typeof ISSUANCE_OPTIONS)[number], string>>;
 
 /** What was read: the canonical invoice, and the issued one when the input was issued. */
-type Read = { invoice: Invoice; issued?: IssuedInvoice };
+export type Read = { invoice: Invoice; issued?: IssuedInvoice };
 
 export const convert: RunOf<typeof convertSpec> = async ({ values, positionals, io }) => {
   if (positionals.length !== 1) {
@@ -61,7 +69,8 @@ export const convert: RunOf<typeof convertSpec> = async ({ values, positionals, 
   }
   const { to, words, kind } = values;
 
-  const read = await readDocument(io, await readInput(io, positionals[0]!), {
+  const text = await readInput(io, positionals[0]!);
+  const read = await readDocument(io, text, {
     codes: values.codes,
     words,
     kind,
@@ -73,6 +82,15 @@ export const convert: RunOf<typeof convertSpec> = async ({ values, positionals, 
   }
   report(io, read.diagnostics);
 
+  if (isProvider(to)) {
+    const requestKey = requestKeyOf(text, read.value.invoice);
+    const plain = plainRequest(to, { requestKey, invoice: read.value.invoice }, values.number);
+    if (!plain.ok) return reject(io, plain.diagnostics);
+    report(io, plain.diagnostics);
+    // Money as the exact literals the provider receives (2.00, never a rounded double).
+    io.stdout(`${stringifyJson(plain.value, 2)}\n`);
+    return EXIT.ok;
+  }
   const issuance: IssuanceValues = Object.fromEntries(ISSUANCE_OPTIONS.map((name) => [name, values[name]]));
   const given = ISSUANCE_OPTIONS.some((name) => issuance[name] !== undefined);
   if (to === "canonical") {
@@ -92,11 +110,11 @@ export const convert: RunOf<typeof convertSpec> = async ({ values, positionals, 
   return EXIT.ok;
 };
 
-/** Detects the input's format and reads it into the model. */
-async function readDocument(
+/** Detects the input's format and reads it into the model (shared with `payload`). */
+export async function readDocument(
   io: CliIO,
   text: string,
-  options: { codes?: string; words: "圆" | "元"; kind?: "special" | "general" },
+  options: { codes?: string; words: "圆" | "元"; kind?: "special" | "general"; command?: string },
 ): Promise<Result<Read>> {
   switch (detectDocumentFormat(text)) {
     case "sta-xml":
@@ -136,9 +154,16 @@ async function readDocument(
 async function readJson(
   io: CliIO,
   json: unknown,
-  options: { codes?: string; words: "圆" | "元" },
+  options: { codes?: string; words: "圆" | "元"; command?: string },
 ): Promise<Result<Read>> {
   const has = (key: string) => json !== null && typeof json === "object" && key in json;
+  const provider = detectProviderRequest(json);
+  if (provider) {
+    // A provider's request: back to the canonical invoice, 简称 from the code table in use.
+    const codes = await loadCodeTable(io, options.codes);
+    const read = fromProviderRequest(provider, json, (code) => codes.get(code)?.shortName);
+    return read.ok ? { ...read, value: { invoice: read.value.invoice } } : read;
+  }
   if (has("number")) return issuedRead(parseIssuedInvoice(json));
   if (has("totals")) {
     const parsed = InvoiceSchema.safeParse(json);
@@ -147,7 +172,9 @@ async function readJson(
       : { ok: false, diagnostics: zodIssuesToDiagnostics(parsed.error.issues, "INVOICE") };
   }
   const codes = await loadCodeTable(io, options.codes);
-  io.stderr(`efapiao convert: 分类编码表 / code table ${codes.version} (${codes.source})\n`);
+  io.stderr(
+    `efapiao ${options.command ?? "convert"}: 分类编码表 / code table ${codes.version} (${codes.source})\n`,
+  );
   return invoiceRead(buildInvoiceFromJson(json, { codes, words: options.words }));
 }
 

@@ -1,20 +1,21 @@
 import { defineCommand, type LoadedRun } from "../command.js";
+import { PROVIDER_NAMES } from "./provider-names.js";
 import { CODES_OPTION, WORDS_OPTION } from "./shared-options.js";
 
 /** What `convert --to` writes. */
-export const CONVERT_TARGETS = ["sta-xml", "docbits-xml", "canonical"] as const;
+export const CONVERT_TARGETS = ["sta-xml", "docbits-xml", "canonical", ...PROVIDER_NAMES] as const;
 
 export const convertSpec = defineCommand({
   name: "convert",
   summary: {
-    zh: "在发票数据与平台 XML、DocBits XML 之间转换",
-    en: "convert between the invoice payload, the platform XML and DocBits XML",
+    zh: "在发票数据与平台 XML、DocBits XML、服务商请求之间转换",
+    en: "convert between the invoice payload, the platform XML, DocBits XML and provider requests",
   },
   args: "FILE",
   completeArgs: "file",
   details: {
-    zh: "输入格式自动识别。平台 XML 是已开具的发票：输入未开具时需给出 --number --issued-at --bureau-code --bureau-name。",
-    en: "The input format is detected. The platform XML is an issued invoice: for an unissued input give --number --issued-at --bureau-code --bureau-name.",
+    zh: "输入格式自动识别（包括乐企、诺诺、百望的开票请求）。平台 XML 是已开具的发票：输入未开具时需给出 --number --issued-at --bureau-code --bureau-name。--to leqi|nuonuo|baiwang 打印签名或加密前的请求对象（乐企的发票号码取 --number）。",
+    en: "The input format is detected (including 乐企, Nuonuo and Baiwang issue requests). The platform XML is an issued invoice: for an unissued input give --number --issued-at --bureau-code --bureau-name. --to leqi|nuonuo|baiwang prints the request object before signing or encryption (乐企's invoice number from --number).",
   },
   options: {
     to: {
