@@ -1,0 +1,120 @@
+/**
+ * The text on an OFD page: every object with an `ID` in the page's content, and in the template pages it
+ * draws on (`<ofd:Template TemplateID>`), so that a custom tag's `ObjectRef` can be resolved to what is
+ * printed. A text object's text is its `TextCode` elements joined in order; glyph positions (DeltaX) do not
+ * change the characters and are ignored. Parts are read once, when first needed.
+ */
+import type { Diagnostic, Result, XmlBlock } from "@efapiao/model";
+import { localName } from "@efapiao/sta-xml";
+import type { ZipArchive } from "../zip/archive.js";
+import type { OfdLimits } from "../zip/limits.js";
+import type { OfdStructure } from "./document.js";
+import { readPart } from "./part.js";
+
+/** An object on a page: where it is, and its text when it is a text object. */
+export interface PageObject {
+  id: string;
+  /** The entry it was found in (a page's or a template's content). */
+  part: string;
+  /** `TextObject` only. */
+  text?: string;
+}
+
+/** The objects of one part, in document order, and by ID (the first object with an ID wins). */
+interface PartObjects {
+  list: PageObject[];
+  byId: Map<string, PageObject>;
+  /** Template IDs this part draws on. */
+  templates: string[];
+}
+
+export class PageTexts {
+  private readonly parts = new Map<string, PartObjects>();
+
+  constructor(
+    private readonly zip: ZipArchive,
+    private readonly structure: OfdStructure,
+    private readonly limits: OfdLimits,
+  ) {}
+
+  /**
+   * Finds an object by ID on a page (by page ID; every page when `pageId` is undefined), looking in the
+   * page's own content first, then its templates.
+   */
+  find(id: string, pageId: string | undefined): Result<PageObject | undefined> {
+    const pages = this.structure.pages.filter((p) => pageId === undefined || p.id === pageId);
+    for (const page of pages) {
+      const objects = this.objectsOf(page.part);
+      if (!objects.ok) return objects;
+      const found = objects.value.byId.get(id) ?? this.inTemplates(objects.value, id);
+      if (Array.isArray(found)) return { ok: false, diagnostics: found };
+      if (found) return { ok: true, value: found, diagnostics: [] };
+    }
+    return { ok: true, value: undefined, diagnostics: [] };
+  }
+
+  /** The text objects of every page, then of its templates, in document order. */
+  texts(): Result<PageObject[]> {
+    const out: PageObject[] = [];
+    for (const page of this.structure.pages) {
+      const objects = this.objectsOf(page.part);
+      if (!objects.ok) return objects;
+      out.push(...objects.value.list);
+      for (const template of objects.value.templates) {
+        const part = this.structure.templates.get(template);
+        if (!part) continue;
+        const inner = this.objectsOf(part);
+        if (!inner.ok) return inner;
+        out.push(...inner.value.list);
+      }
+    }
+    return { ok: true, value: out.filter((o) => o.text !== undefined), diagnostics: [] };
+  }
+
+  private inTemplates(objects: PartObjects, id: string): PageObject | Diagnostic[] | undefined {
+    for (const template of objects.templates) {
+      const part = this.structure.templates.get(template);
+      if (!part) continue;
+      const inner = this.objectsOf(part);
+      if (!inner.ok) return inner.diagnostics;
+      const found = inner.value.byId.get(id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private objectsOf(part: string): Result<PartObjects> {
+    const known = this.parts.get(part);
+    if (known) return { ok: true, value: known, diagnostics: [] };
+    const page = readPart(this.zip, part, this.limits.xml);
+    if (!page.ok) return page;
+    const objects: PartObjects = {
+      list: [],
+      byId: new Map(),
+      templates: page.value.children("Template").flatMap((t) => t.block.attributes?.TemplateID ?? []),
+    };
+    const content = page.value.child("Content");
+    if (content) collect(content.block, part, objects);
+    this.parts.set(part, objects);
+    return { ok: true, value: objects, diagnostics: [] };
+  }
+}
+
+/** Walks the content (layers, page blocks, composite objects); depth is bounded by the XML guard. */
+function collect(node: XmlBlock, part: string, into: PartObjects): void {
+  for (const block of node.children ?? []) {
+    const id = block.attributes?.ID;
+    if (localName(block.name) === "TextObject") {
+      const text = (block.children ?? [])
+        .filter((c) => localName(c.name) === "TextCode")
+        .map((c) => c.text ?? "")
+        .join("");
+      const object: PageObject = { id: id ?? "", part, text };
+      into.list.push(object);
+      if (id !== undefined && !into.byId.has(id)) into.byId.set(id, object);
+      continue;
+    }
+    if (id !== undefined && !into.byId.has(id)) into.byId.set(id, { id, part });
+    collect(block, part, into);
+  }
+}
