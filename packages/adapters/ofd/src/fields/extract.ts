@@ -76,7 +76,10 @@ export function fromCustomTags(root: XmlBlock, part: string, pages: PageTexts): 
         const id = ref.text?.trim() ?? "";
         const page = ref.attributes?.PageRef;
         const found = pages.find(id, page);
-        if (!found.ok) return found;
+        if (!found.ok) {
+          problems.push(...found.diagnostics);
+          return;
+        }
         if (found.value?.text === undefined) {
           problems.push(
             error("OFD_TAG_REF", `${part}#${name}`, {
