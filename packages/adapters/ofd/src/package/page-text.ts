@@ -2,14 +2,15 @@
  * The text on an OFD page: every object with an `ID` in the page's content, and in the template pages it
  * draws on (`<ofd:Template TemplateID>`), so that a custom tag's `ObjectRef` can be resolved to what is
  * printed. A text object's text is its `TextCode` elements joined in order; glyph positions (DeltaX) do not
- * change the characters and are ignored. Parts are read once, when first needed.
+ * change the characters and are ignored. Parts are read once, when first needed, by {@link scanContent}.
  */
-import type { Diagnostic, Result, XmlBlock } from "@efapiao/model";
-import { localName } from "@efapiao/sta-xml";
+import type { Diagnostic, Result } from "@efapiao/model";
+import { guardXml } from "@efapiao/sta-xml";
 import type { ZipArchive } from "../zip/archive.js";
 import type { OfdLimits } from "../zip/limits.js";
 import type { OfdStructure } from "./document.js";
-import { readPart } from "./part.js";
+import { scanContent } from "./content-scan.js";
+import { inPart, readPartText } from "./part.js";
 
 /** An object on a page: where it is, and its text when it is a text object. */
 export interface PageObject {
@@ -86,35 +87,19 @@ export class PageTexts {
   private objectsOf(part: string): Result<PartObjects> {
     const known = this.parts.get(part);
     if (known) return { ok: true, value: known, diagnostics: [] };
-    const page = readPart(this.zip, part, this.limits.xml);
-    if (!page.ok) return page;
-    const objects: PartObjects = {
-      list: [],
-      byId: new Map(),
-      templates: page.value.children("Template").flatMap((t) => t.block.attributes?.TemplateID ?? []),
-    };
-    const content = page.value.child("Content");
-    if (content) collect(content.block, part, objects);
+    const text = readPartText(this.zip, part);
+    if (!text.ok) return text;
+    const refused = guardXml(text.value, this.limits.xml);
+    if (refused) return { ok: false, diagnostics: [inPart(refused, part)] };
+    const scanned = scanContent(text.value);
+    if (!scanned.ok) return { ok: false, diagnostics: [inPart(scanned.diagnostic, part)] };
+    const objects: PartObjects = { list: [], byId: new Map(), templates: scanned.value.templates };
+    for (const object of scanned.value.objects) {
+      const placed: PageObject = { ...object, part };
+      if (placed.text !== undefined) objects.list.push(placed);
+      if (object.id !== "" && !objects.byId.has(object.id)) objects.byId.set(object.id, placed);
+    }
     this.parts.set(part, objects);
     return { ok: true, value: objects, diagnostics: [] };
-  }
-}
-
-/** Walks the content (layers, page blocks, composite objects); depth is bounded by the XML guard. */
-function collect(node: XmlBlock, part: string, into: PartObjects): void {
-  for (const block of node.children ?? []) {
-    const id = block.attributes?.ID;
-    if (localName(block.name) === "TextObject") {
-      const text = (block.children ?? [])
-        .filter((c) => localName(c.name) === "TextCode")
-        .map((c) => c.text ?? "")
-        .join("");
-      const object: PageObject = { id: id ?? "", part, text };
-      into.list.push(object);
-      if (id !== undefined && !into.byId.has(id)) into.byId.set(id, object);
-      continue;
-    }
-    if (id !== undefined && !into.byId.has(id)) into.byId.set(id, { id, part });
-    collect(block, part, into);
   }
 }

@@ -9,7 +9,7 @@
  * invoices and are refused rather than half-supported. Inflation is fflate's (browser-safe, no Node APIs).
  */
 import { type Diagnostic, error, type Message, type Result } from "@efapiao/model";
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { crc32 } from "./crc32.js";
 import { OFD_LIMITS, type OfdLimits, RATIO_FLOOR } from "./limits.js";
 
@@ -33,6 +33,8 @@ const CENTRAL_SIZE = 46;
 const LOCAL_SIZE = 30;
 /** Compressed bytes handed to the inflater at once: bounds what one step can produce (≈1032× this). */
 const INFLATE_CHUNK = 16 * 1024;
+/** Entries up to this compressed size are inflated in one call (bounded work: ≤ ~66 MB of output steps). */
+const ONE_SHOT_BYTES = 64 * 1024;
 
 /**
  * An opened archive: the checked directory, and entries inflated on demand.
@@ -99,13 +101,26 @@ export class ZipArchive {
     return { ok: true, value: bytes.subarray(start, end), diagnostics: [] };
   }
 
-  /** Inflates in chunks, refusing the entry as soon as it yields more than it declared. */
+  /**
+   * Inflates into a buffer one byte larger than declared, so that more output than declared shows; the
+   * buffer never grows. A small entry is inflated in one call (its work is bounded by its compressed size,
+   * at most ~1032 output bytes per input byte); a large one in chunks, stopping at the first overflow.
+   */
   private inflate(entry: ZipEntry, data: Uint8Array): Result<Uint8Array> {
     if (entry.method !== 8) {
       return fail("OFD_ZIP_UNSUPPORTED", entry.name, {
         zh: `压缩包条目 ${entry.name} 使用了不支持的压缩方法 ${entry.method}（只支持存储 0 和 Deflate 8）`,
         en: `Zip entry ${entry.name} uses compression method ${entry.method}; only stored (0) and deflate (8) are read`,
       });
+    }
+    if (data.length <= ONE_SHOT_BYTES) {
+      let out: Uint8Array;
+      try {
+        out = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
+      } catch {
+        return corrupt(entry.name, "Deflate 数据无法解压", "its deflate data cannot be inflated");
+      }
+      return out.length > entry.size ? bomb(entry) : { ok: true, value: out, diagnostics: [] };
     }
     const out = new Uint8Array(entry.size);
     let produced = 0;
@@ -124,12 +139,7 @@ export class ZipArchive {
     } catch {
       return corrupt(entry.name, "Deflate 数据无法解压", "its deflate data cannot be inflated");
     }
-    if (overflow) {
-      return fail("OFD_ZIP_BOMB", entry.name, {
-        zh: `压缩包条目 ${entry.name} 解压后超过其声明的 ${entry.size} 字节：疑似压缩炸弹，已停止解压`,
-        en: `Zip entry ${entry.name} inflates to more than the ${entry.size} bytes it declares: a likely zip bomb; inflation stopped`,
-      });
-    }
+    if (overflow) return bomb(entry);
     return { ok: true, value: out.subarray(0, produced), diagnostics: [] };
   }
 }
@@ -335,6 +345,13 @@ function u32(bytes: Uint8Array, at: number): number {
 
 function fail(rule: string, path: string, message: Message): { ok: false; diagnostics: Diagnostic[] } {
   return { ok: false, diagnostics: [error(rule, path, message)] };
+}
+
+function bomb(entry: ZipEntry): { ok: false; diagnostics: Diagnostic[] } {
+  return fail("OFD_ZIP_BOMB", entry.name, {
+    zh: `压缩包条目 ${entry.name} 解压后超过其声明的 ${entry.size} 字节：疑似压缩炸弹，已停止解压`,
+    en: `Zip entry ${entry.name} inflates to more than the ${entry.size} bytes it declares: a likely zip bomb; inflation stopped`,
+  });
 }
 
 function corrupt(name: string, zh: string, en: string): { ok: false; diagnostics: Diagnostic[] } {
