@@ -29,7 +29,8 @@ import {
 import { DEFAULT_VERSION, detectDocumentFormat, parseStaXml, writeStaXml } from "@efapiao/sta-xml";
 import { loadCodeTable } from "../code-table.js";
 import type { RunOf } from "../command.js";
-import { type CliIO, EXIT, printJson, readInput, UsageError } from "../io.js";
+import { type CliIO, EXIT, printJson, readInputBytes, UsageError } from "../io.js";
+import { convertOfd, inputText, looksLikeOfd } from "../ofd-input.js";
 import { CONVERT_TARGETS as TARGETS, type convertSpec } from "../specs/convert.js";
 
 /** The issuance options, by the name the user types. */
@@ -51,7 +52,9 @@ export const convert: RunOf<typeof convertSpec> = async ({ values, positionals, 
   }
   const { to, words, kind } = values;
 
-  const read = await readDocument(io, await readInput(io, positionals[0]!), {
+  const input = await readInputBytes(io, positionals[0]!);
+  if (looksLikeOfd(input)) return convertOfd(io, input, to);
+  const read = await readDocument(io, inputText(input), {
     codes: values.codes,
     words,
     kind,

@@ -34,7 +34,8 @@ import { detectDocumentFormat, parseStaXml } from "@efapiao/sta-xml";
 import { loadCodeTable } from "../code-table.js";
 import type { RunOf } from "../command.js";
 import { printDiagnostics } from "../human.js";
-import { type CliIO, EXIT, printJson, readInput, resolvePath, UsageError } from "../io.js";
+import { type CliIO, EXIT, printJson, readInputBytes, resolvePath, UsageError } from "../io.js";
+import { inputText, looksLikeOfd, validateOfd } from "../ofd-input.js";
 import type { validateSpec } from "../specs/validate.js";
 
 type Check = (document: unknown) => { diagnostics: Diagnostic[] };
@@ -50,14 +51,16 @@ export const validate: RunOf<typeof validateSpec> = async ({ values, positionals
   const packs = await loadPacks(io, values.rules ?? []);
   const profile = checkProfile(values.profile, packs);
   const codes = await loadCodeTable(io, values.codes);
-  const text = await readInput(io, positionals[0]!);
+  const input = await readInputBytes(io, positionals[0]!);
   io.stderr(
     `efapiao validate: 规则包 / packs ${packs.map((p) => p.name).join(" + ")} · 配置 / profile ${profile} · ` +
       `分类编码表 / code table ${codes.version} (${codes.source})\n`,
   );
 
   const check: Check = createValidator({ packs, profile, codes });
-  const diagnostics = validateText(text, check, (sale) => buildInvoice(sale, { codes }));
+  const diagnostics = looksLikeOfd(input)
+    ? validateOfd(input, check)
+    : validateText(inputText(input), check, (sale) => buildInvoice(sale, { codes }));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   if (format === "human") {

@@ -13,8 +13,8 @@ export const convertSpec = defineCommand({
   args: "FILE",
   completeArgs: "file",
   details: {
-    zh: "输入格式自动识别。平台 XML 是已开具的发票：输入未开具时需给出 --number --issued-at --bureau-code --bureau-name。",
-    en: "The input format is detected. The platform XML is an issued invoice: for an unissued input give --number --issued-at --bureau-code --bureau-name.",
+    zh: "输入格式自动识别（含 OFD 版式文件）。平台 XML 是已开具的发票：输入未开具时需给出 --number --issued-at --bureau-code --bureau-name。",
+    en: "The input format is detected (OFD files included). The platform XML is an issued invoice: for an unissued input give --number --issued-at --bureau-code --bureau-name.",
   },
   options: {
     to: {

@@ -1,0 +1,94 @@
+/**
+ * OFD input for `convert` and `validate`: an OFD is a zip, told from text input by its first bytes, and
+ * read by @efapiao/ofd into the received-invoice model (with each field's source). Kept here so that the
+ * two commands only route to it.
+ */
+import type { Diagnostic } from "@efapiao/model";
+import { describeSource, looksLikeOfd, type OfdReading, readOfd, receivedToInvoice } from "@efapiao/ofd";
+import { writeDocbitsXml } from "@efapiao/docbits-xml";
+import { writeStaXml } from "@efapiao/sta-xml";
+import { type CliIO, EXIT, printJson, UsageError } from "./io.js";
+
+export { looksLikeOfd };
+
+/** Input bytes as the text `readInput` would have given (UTF-8, a byte-order mark kept). */
+export function inputText(bytes: Uint8Array): string {
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+}
+
+/**
+ * `convert FILE.ofd --to …`: canonical prints the invoice read (the issued invoice when the OFD attaches
+ * the platform's XML); the XML formats need that complete issued invoice.
+ */
+export function convertOfd(io: CliIO, bytes: Uint8Array, to: string): number {
+  const read = readOfd(bytes);
+  if (!read.ok) {
+    printJson(io, { valid: false, diagnostics: read.diagnostics });
+    return EXIT.rejected;
+  }
+  note(io, "convert", read.diagnostics);
+  sources(io, read.value);
+  const { issued, invoice } = read.value;
+  if (to === "canonical") {
+    printJson(io, issued ?? invoice);
+    return EXIT.ok;
+  }
+  if (!issued) {
+    throw new UsageError(
+      "这个 OFD 只有版式上的发票数据（没有附带平台 XML），缺少税收分类编码等，只能转换为 --to canonical",
+      "This OFD has only the printed invoice data (no platform XML attached): it lacks classification codes and more, so it converts to --to canonical only",
+    );
+  }
+  const written = to === "sta-xml" ? writeStaXml(issued) : writeDocbitsXml(issued);
+  if (!written.ok) {
+    printJson(io, { valid: false, diagnostics: written.diagnostics });
+    return EXIT.rejected;
+  }
+  note(io, "convert", written.diagnostics);
+  io.stdout(written.value);
+  return EXIT.ok;
+}
+
+/**
+ * `validate FILE.ofd`: the reader's findings, then the rule packs on the invoice read — the rules that
+ * need a field the printed fapiao lacks (the classification code) find nothing to check.
+ */
+export function validateOfd(
+  bytes: Uint8Array,
+  check: (document: unknown) => { diagnostics: Diagnostic[] },
+): Diagnostic[] {
+  const read = readOfd(bytes);
+  if (!read.ok) return read.diagnostics;
+  const { issued, invoice } = read.value;
+  const findings = check(issued ?? receivedToInvoice(invoice)).diagnostics;
+  // The printed fapiao carries no classification code (the reader says so once, OFD_NO_CODE): a rule
+  // finding about a code the file cannot have is not a fault of the file.
+  const noCode = (path: string) => {
+    const line = /^lines\[(\d+)\]\.code$/.exec(path);
+    return line !== null && !issued && invoice.lines[Number(line[1])]?.code === undefined;
+  };
+  return [...read.diagnostics, ...findings.filter((d) => !noCode(d.path))];
+}
+
+function note(io: CliIO, command: string, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    if (d.severity === "error") continue;
+    io.stderr(`efapiao ${command}: ${d.severity} ${d.rule} ${d.path}: ${d.message} / ${d.messageEn}\n`);
+  }
+}
+
+/** One stderr line per source, naming the fields it gave. */
+function sources(io: CliIO, reading: OfdReading): void {
+  const bySource = new Map<string, string[]>();
+  for (const [path, source] of Object.entries(reading.sources)) {
+    const key =
+      source.from === "custom-tag"
+        ? `custom-tag ${source.part}`
+        : source.from === "attachment"
+          ? `attachment ${source.part}`
+          : describeSource(source);
+    bySource.set(key, [...(bySource.get(key) ?? []), path]);
+  }
+  for (const [source, paths] of bySource)
+    io.stderr(`efapiao convert: 来源 / source ${source}: ${paths.join(", ")}\n`);
+}
