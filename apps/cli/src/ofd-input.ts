@@ -4,7 +4,8 @@
  * two commands only route to it.
  */
 import type { Diagnostic } from "@efapiao/model";
-import { describeSource, looksLikeOfd, type OfdReading, readOfd, receivedToInvoice } from "@efapiao/ofd";
+import { describeSource, looksLikeOfd, type OfdReading, readOfd } from "@efapiao/ofd";
+import { readReceived, ruleFindings } from "@efapiao/receiving";
 import { writeDocbitsXml } from "@efapiao/docbits-xml";
 import { writeStaXml } from "@efapiao/sta-xml";
 import { type CliIO, EXIT, printJson, UsageError } from "./io.js";
@@ -50,24 +51,16 @@ export function convertOfd(io: CliIO, bytes: Uint8Array, to: string): number {
 }
 
 /**
- * `validate FILE.ofd`: the reader's findings, then the rule packs on the invoice read — the rules that
- * need a field the printed fapiao lacks (the classification code) find nothing to check.
+ * `validate FILE.ofd`: the reader's findings, then the rule packs on the invoice read (see
+ * `ruleFindings` of @efapiao/receiving for what a printed fapiao cannot carry).
  */
 export function validateOfd(
   bytes: Uint8Array,
   check: (document: unknown) => { diagnostics: Diagnostic[] },
 ): Diagnostic[] {
-  const read = readOfd(bytes);
+  const read = readReceived(bytes);
   if (!read.ok) return read.diagnostics;
-  const { issued, invoice } = read.value;
-  const findings = check(issued ?? receivedToInvoice(invoice)).diagnostics;
-  // The printed fapiao carries no classification code (the reader says so once, OFD_NO_CODE): a rule
-  // finding about a code the file cannot have is not a fault of the file.
-  const noCode = (path: string) => {
-    const line = /^lines\[(\d+)\]\.code$/.exec(path);
-    return line !== null && !issued && invoice.lines[Number(line[1])]?.code === undefined;
-  };
-  return [...read.diagnostics, ...findings.filter((d) => !noCode(d.path))];
+  return [...read.diagnostics, ...ruleFindings(read.value, check)];
 }
 
 function note(io: CliIO, command: string, diagnostics: readonly Diagnostic[]): void {

@@ -5,6 +5,7 @@
  */
 export { looksLikeOfd, type OfdReading, type ReadOfdOptions, readOfd } from "./read-ofd.js";
 export {
+  issuedToReceived,
   parseReceivedInvoice,
   type ReceivedInvoice,
   ReceivedInvoiceSchema,

@@ -14,7 +14,7 @@ import type { FieldSource, RawField } from "./fields/source.js";
 import { type OfdStructure, readStructure } from "./package/document.js";
 import { PageTexts } from "./package/page-text.js";
 import { inPart, readPart, readPartText } from "./package/part.js";
-import { type ReceivedInvoice, ReceivedInvoiceSchema } from "./received.js";
+import { issuedToReceived, type ReceivedInvoice } from "./received.js";
 import { openZip, type ZipArchive } from "./zip/archive.js";
 import { OFD_LIMITS, type OfdLimits } from "./zip/limits.js";
 
@@ -109,16 +109,12 @@ function fromStaXml(zip: ZipArchive, part: string): Result<OfdReading> {
   if (!text.ok) return text;
   const read = parseStaXml(text.value);
   if (!read.ok) return { ok: false, diagnostics: read.diagnostics.map((d) => inPart(d, part)) };
-  const invoice: Record<string, unknown> = {};
-  for (const key of Object.keys(ReceivedInvoiceSchema.shape)) {
-    const value = (read.value as Record<string, unknown>)[key];
-    if (value !== undefined) invoice[key] = value;
-  }
+  const invoice = issuedToReceived(read.value);
   const sources: Record<string, FieldSource> = {};
   for (const key of Object.keys(invoice)) sources[key] = { from: "attachment", part, element: "/EInvoice" };
   return {
     ok: true,
-    value: { invoice: invoice as ReceivedInvoice, sources, issued: read.value },
+    value: { invoice, sources, issued: read.value },
     diagnostics: read.diagnostics.map((d) => inPart(d, part)),
   };
 }

@@ -9,6 +9,7 @@
 import {
   BuyerSchema,
   type Invoice,
+  type IssuedInvoice,
   InvoiceLineSchema,
   InvoiceSchema,
   patternText,
@@ -99,4 +100,20 @@ export function receivedToInvoice(received: ReceivedInvoice): Partial<Invoice> {
   out.seller = party(received.seller);
   out.buyer = party(received.buyer);
   return out as Partial<Invoice>;
+}
+
+/**
+ * The received invoice inside an issued one (the platform's EInvoice XML): its fields that the received
+ * model has; the issued invoice is complete, so nothing is missing.
+ * @example
+ * const read = parseStaXml(xml);
+ * if (read.ok) issuedToReceived(read.value).lines[0].code // "3040201010000000000"
+ */
+export function issuedToReceived(issued: IssuedInvoice): ReceivedInvoice {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(ReceivedInvoiceSchema.shape)) {
+    const value = (issued as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as ReceivedInvoice;
 }
