@@ -7,6 +7,7 @@ import { buildSpec } from "./specs/build.js";
 import { codesSpec } from "./specs/codes.js";
 import { completionSpec } from "./specs/completion.js";
 import { convertSpec } from "./specs/convert.js";
+import { intakeSpec } from "./specs/intake.js";
 import { rulesSpec } from "./specs/rules.js";
 import { validateSpec } from "./specs/validate.js";
 
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
   validateSpec,
   rulesSpec,
   convertSpec,
+  intakeSpec,
   codesSpec,
   completionSpec,
 ] as readonly CommandSpec<OptionSpecs>[];

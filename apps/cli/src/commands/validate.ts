@@ -73,7 +73,7 @@ export const validate: RunOf<typeof validateSpec> = async ({ values, positionals
 };
 
 /** The standard pack, then each --rules pack on top of the ones before it. Broken rule files are usage errors. */
-async function loadPacks(io: CliIO, paths: string[]): Promise<Pack[]> {
+export async function loadPacks(io: CliIO, paths: string[]): Promise<Pack[]> {
   const packs = [await loadStandardPack()];
   for (const path of paths) packs.push(await loadPack(resolvePath(io, path), { extends: [...packs] }));
   let errors = 0;
@@ -93,7 +93,7 @@ async function loadPacks(io: CliIO, paths: string[]): Promise<Pack[]> {
 }
 
 /** strict, legacy, or a profile one of the packs gives a parameter value for. */
-function checkProfile(profile: string | undefined, packs: Pack[]): string {
+export function checkProfile(profile: string | undefined, packs: Pack[]): string {
   if (profile === undefined) return DEFAULT_PROFILE;
   const known = new Set([DEFAULT_PROFILE]);
   for (const p of [...BUILTIN_PARAMETERS, ...packs.flatMap((pack) => pack.parameters)]) {
