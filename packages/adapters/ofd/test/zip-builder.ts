@@ -90,16 +90,18 @@ export function entriesOf(ofd: Uint8Array): Map<string, Uint8Array> {
 export function rezip(
   entries: Map<string, Uint8Array>,
   changes: Record<string, string | null> = {},
+  method: 0 | 8 = 8,
 ): Uint8Array {
   const out: TestEntry[] = [];
   for (const [name, data] of entries) {
     if (name in changes) {
       const change = changes[name];
-      if (change !== null && change !== undefined) out.push({ name, data: change });
-    } else out.push({ name, data });
+      if (change !== null && change !== undefined) out.push({ name, data: change, method });
+    } else out.push({ name, data, method });
   }
   for (const [name, change] of Object.entries(changes)) {
-    if (!entries.has(name) && change !== null && change !== undefined) out.push({ name, data: change });
+    if (!entries.has(name) && change !== null && change !== undefined)
+      out.push({ name, data: change, method });
   }
   return buildZip(out);
 }
