@@ -31,7 +31,7 @@ import {
   withQuery,
 } from "@efapiao/provider-utils";
 import { failureOf, issueAnswer, queryAnswer, redFormsAnswer } from "./answers.js";
-import { CONFIRM_TYPE } from "./enums.js";
+import type { CONFIRM_TYPE } from "./enums.js";
 import { type BaiwangInvoiceOptions, toBaiwangInvoice } from "./invoice.js";
 import { BAIWANG_RED_METHODS, redFormAddBody, redFormListBody, redFormOperateBody } from "./red.js";
 import { signBaiwang } from "./sign.js";
