@@ -9,6 +9,7 @@ import { completionSpec } from "./specs/completion.js";
 import { convertSpec } from "./specs/convert.js";
 import { intakeSpec } from "./specs/intake.js";
 import { rulesSpec } from "./specs/rules.js";
+import { sandboxSpec } from "./specs/sandbox.js";
 import { validateSpec } from "./specs/validate.js";
 
 export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
@@ -18,5 +19,6 @@ export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
   convertSpec,
   intakeSpec,
   codesSpec,
+  sandboxSpec,
   completionSpec,
 ] as readonly CommandSpec<OptionSpecs>[];
