@@ -8,6 +8,7 @@ import { codesSpec } from "./specs/codes.js";
 import { completionSpec } from "./specs/completion.js";
 import { convertSpec } from "./specs/convert.js";
 import { intakeSpec } from "./specs/intake.js";
+import { verifySpec } from "./specs/verify.js";
 import { rulesSpec } from "./specs/rules.js";
 import { sandboxSpec } from "./specs/sandbox.js";
 import { validateSpec } from "./specs/validate.js";
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
   rulesSpec,
   convertSpec,
   intakeSpec,
+  verifySpec,
   codesSpec,
   sandboxSpec,
   completionSpec,

@@ -11,6 +11,7 @@ export {
   type Verification,
   type VerificationStatus,
   verificationQuery,
+  verifyElements,
   verifyInvoice,
 } from "./verify.js";
 export {

@@ -63,16 +63,32 @@ export function verificationQuery(invoice: ReceivedInvoice): VerifyQuery {
  * const v = await verifyInvoice(provider.verification, read.value.invoice);
  * describeVerification(v) // "differs: totals.amount"
  */
-export async function verifyInvoice(
+export function verifyInvoice(
   capability: VerifyCapability,
   invoice: ReceivedInvoice,
   options?: CallOptions,
 ): Promise<Verification> {
-  const outcome = await capability.verify(verificationQuery(invoice), options);
+  return verifyElements(capability, verificationQuery(invoice), (path) => valueAt(invoice, path), options);
+}
+
+/**
+ * Verifies by elements alone (a number, a date, a total typed in): `known` gives the value the caller
+ * holds for a platform field, or undefined when it holds none.
+ * @example
+ * await verifyElements(capability, { number, issueDate: "2026-05-18", total: "4240.00" },
+ *   (path) => (path === "totals.total" ? "4240.00" : undefined))
+ */
+export async function verifyElements(
+  capability: VerifyCapability,
+  query: VerifyQuery,
+  known: (path: string) => string | undefined,
+  options?: CallOptions,
+): Promise<Verification> {
+  const outcome = await capability.verify(query, options);
   if (outcome.status !== "ok") return { status: "failed", differences: [], diagnostics: outcome.diagnostics };
   const answer = outcome.value;
   if (!answer.found) return { status: "not-found", differences: [], diagnostics: [] };
-  const differences = compareWithPlatform(invoice, answer.fields);
+  const differences = differing(known, answer.fields);
   const status: VerificationStatus =
     answer.redStatus === "full"
       ? "red-reversed"
@@ -97,9 +113,16 @@ export function compareWithPlatform(
   invoice: ReceivedInvoice,
   fields: Record<string, string>,
 ): FieldDifference[] {
+  return differing((path) => valueAt(invoice, path), fields);
+}
+
+function differing(
+  known: (path: string) => string | undefined,
+  fields: Record<string, string>,
+): FieldDifference[] {
   const differences: FieldDifference[] = [];
   for (const [path, platform] of Object.entries(fields)) {
-    const file = valueAt(invoice, path);
+    const file = known(path);
     if (file === undefined) continue;
     if (!same(path, file, platform)) differences.push({ path, file, platform });
   }

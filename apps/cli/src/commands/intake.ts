@@ -1,5 +1,5 @@
 /**
- * `efapiao intake PATH [--csv FILE] [--rules PATH]… [--profile NAME] [--codes FILE]`
+ * `efapiao intake PATH [--csv FILE] [--rules PATH]… [--profile NAME] [--codes FILE] [--provider P --url URL]`
  * A directory or zip of received files → one report (@efapiao/receiving): the JSON report on stdout,
  * optionally CSV in a file, progress on stderr when it is a terminal.
  */
@@ -11,6 +11,7 @@ import { loadCodeTable } from "../code-table.js";
 import type { RunOf } from "../command.js";
 import { type CliIO, EXIT, printJson, resolvePath, UsageError } from "../io.js";
 import type { intakeSpec } from "../specs/intake.js";
+import { verificationOf } from "../verification-provider.js";
 import { checkProfile, loadPacks } from "./validate.js";
 
 export const intake: RunOf<typeof intakeSpec> = async ({ values, positionals, io }) => {
@@ -37,9 +38,11 @@ export const intake: RunOf<typeof intakeSpec> = async ({ values, positionals, io
       `\n`,
   );
   const progress = io.stderrIsTTY ? progressBar(io) : undefined;
+  const verify = values.provider !== undefined ? await verificationOf(values) : undefined;
   const report = await takeIn(files, {
     check: createValidator({ packs, profile, codes }),
     onProgress: progress,
+    ...(verify ? { verify } : {}),
   });
   if (progress) io.stderr("\n");
   if (values.csv !== undefined) await writeFile(resolvePath(io, values.csv), intakeCsv(report));
@@ -48,7 +51,8 @@ export const intake: RunOf<typeof intakeSpec> = async ({ values, positionals, io
     `读取 ${report.read}，拒绝 ${report.refused}，有错误 ${report.withErrors}，重复 ${report.duplicated} / ` +
       `read ${report.read}, refused ${report.refused}, with errors ${report.withErrors}, duplicated ${report.duplicated}\n`,
   );
-  return report.refused + report.withErrors + report.duplicated === 0 ? EXIT.ok : EXIT.rejected;
+  const notGenuine = verify ? report.entries.filter((e) => e.verification?.status !== "genuine").length : 0;
+  return report.refused + report.withErrors + report.duplicated + notGenuine === 0 ? EXIT.ok : EXIT.rejected;
 };
 
 /** A one-line bar redrawn in place (carriage return), at most every 1% so a big batch is not slowed. */
