@@ -22,3 +22,16 @@ export {
   intake,
 } from "./intake.js";
 export { CSV_COLUMNS, intakeCsv } from "./report.js";
+export {
+  UseConfirmation,
+  type UseConfirmationOptions,
+  type UseReport,
+  type UseRequest,
+} from "./use/confirm.js";
+export {
+  createMemoryUseStore,
+  type UseAction,
+  type UseRecord,
+  type UseRecordStatus,
+  type UseStore,
+} from "./use/store.js";
