@@ -54,7 +54,14 @@ function platform() {
     confirmUse: apply("confirm"),
     cancelUse: apply("cancel"),
   };
-  return { capability, sent, invoices, loseAnswer: () => (loseNextAnswer = true) };
+  return {
+    capability,
+    sent,
+    invoices,
+    loseAnswer: () => {
+      loseNextAnswer = true;
+    },
+  };
 }
 
 const requests = [
