@@ -8,6 +8,7 @@ import { codesSpec } from "./specs/codes.js";
 import { completionSpec } from "./specs/completion.js";
 import { convertSpec } from "./specs/convert.js";
 import { intakeSpec } from "./specs/intake.js";
+import { useSpec } from "./specs/use.js";
 import { verifySpec } from "./specs/verify.js";
 import { rulesSpec } from "./specs/rules.js";
 import { sandboxSpec } from "./specs/sandbox.js";
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
   convertSpec,
   intakeSpec,
   verifySpec,
+  useSpec,
   codesSpec,
   sandboxSpec,
   completionSpec,

@@ -1,8 +1,9 @@
 /**
- * The provider whose 查验 capability `verify` and `intake --provider` use. The sandbox is reached at --url
+ * The provider whose 查验 capability `verify` and `intake --provider` use, and whose 用途确认 capability
+ * `use` uses. The sandbox is reached at --url
  * (a running `efapiao sandbox`); the provider adapters do not offer 查验 yet, and say so (exit 2).
  */
-import type { VerifyCapability } from "@efapiao/provider";
+import type { UseConfirmationCapability, VerifyCapability } from "@efapiao/provider";
 import { UsageError } from "./io.js";
 
 export const VERIFICATION_OPTIONS = {
@@ -49,4 +50,21 @@ export async function verificationOf(values: {
   }
   const { createSandboxProvider } = await import("@efapiao/sandbox");
   return createSandboxProvider({ url: values.url, taxId: values["tax-id"] ?? "" }).verification;
+}
+
+/** The provider's 用途确认 capability, for the buyer --tax-id (required: the platform lists by buyer). */
+export async function useConfirmationOf(values: {
+  provider?: string;
+  url?: string;
+  "tax-id"?: string;
+}): Promise<UseConfirmationCapability> {
+  if (values["tax-id"] === undefined) {
+    throw new UsageError(
+      "用途确认需要 --tax-id（本企业税号）",
+      "Use confirmation needs --tax-id (this company's tax id)",
+    );
+  }
+  await verificationOf(values); // the same checks of --provider and --url
+  const { createSandboxProvider } = await import("@efapiao/sandbox");
+  return createSandboxProvider({ url: values.url!, taxId: values["tax-id"] }).useConfirmation;
 }

@@ -7,7 +7,11 @@ import { buildInvoiceFromJson } from "@efapiao/calc";
 import { createMemoryUseStore, UseConfirmation } from "@efapiao/receiving";
 import { createSandbox, createSandboxProvider, manualClock, type Sandbox } from "@efapiao/sandbox";
 import { builtinCodeTable } from "@efapiao/tables";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { runCli } from "./fake-io.js";
 
 const SELLER = "91330100716105852F";
 const BUYER = "914403001922038216";
@@ -63,4 +67,55 @@ it("lists, confirms once, cancels — against the sandbox", async () => {
     ["confirm", "done", 1],
     ["cancel", "done", 1],
   ]);
+});
+
+it("efapiao use list, confirm (once), cancel and records — against the sandbox", async () => {
+  const seller = createSandboxProvider({ url: sandbox.url, taxId: SELLER });
+  const built = buildInvoiceFromJson(
+    {
+      kind: "special",
+      issueDate: "2026-05-18",
+      seller: { name: "阿里巴巴（中国）网络技术有限公司", taxId: SELLER },
+      buyer: { name: "华为技术有限公司", taxId: BUYER },
+      lines: [{ name: "软件开发", code: "3040201010000000000", amount: "1000.00", taxRate: "6%" }],
+    },
+    { codes: builtinCodeTable() },
+  );
+  if (!built.ok) throw new Error(JSON.stringify(built.diagnostics));
+  await seller.issue({ requestKey: "SO-U2", invoice: built.value });
+  let outcome = await seller.query("SO-U2");
+  for (let i = 0; i < 4 && outcome.status === "pending"; i++) outcome = await seller.query("SO-U2");
+  if (outcome.status !== "issued") throw new Error(JSON.stringify(outcome));
+  const number = outcome.number;
+  const store = join(mkdtempSync(join(tmpdir(), "efapiao-use-cli-")), "use.jsonl");
+  const common = ["--provider", "sandbox", "--url", sandbox.url, "--tax-id", BUYER, "--use-store", store];
+  const use = (...args: string[]) => runCli(["use", ...args, ...common]);
+  const lines = (stdout: string) =>
+    stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+
+  const listed = await use("list", "2026-05");
+  expect(listed.code).toBe(0);
+  expect(listed.json()).toContainEqual(
+    expect.objectContaining({ number, amount: "1000.00", tax: "60.00", useStatus: "unconfirmed" }),
+  );
+  const confirmed = await use("confirm", "2026-05", number);
+  expect(confirmed.code).toBe(0);
+  expect(lines(confirmed.stdout)).toEqual([{ number, action: "confirm", status: "done", diagnostics: [] }]);
+  expect(lines((await use("confirm", "2026-05", number)).stdout)[0].status).toBe("unchanged");
+  expect(lines((await use("cancel", "2026-05", number)).stdout)[0].status).toBe("done");
+  const records = await runCli(["use", "records", "2026-05", "--tax-id", BUYER, "--use-store", store]);
+  expect(
+    lines(records.stdout).map((r: { action: string; status: string; sends: number }) => [
+      r.action,
+      r.status,
+      r.sends,
+    ]),
+  ).toEqual([
+    ["confirm", "done", 1],
+    ["cancel", "done", 1],
+  ]);
+  expect((await use("confirm", "2026-5", number)).code).toBe(2);
 });
