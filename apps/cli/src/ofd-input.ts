@@ -8,23 +8,26 @@ import { describeSource, looksLikeOfd, type OfdReading, readOfd } from "@efapiao
 import { readReceived, ruleFindings } from "@efapiao/receiving";
 import { writeDocbitsXml } from "@efapiao/docbits-xml";
 import { writeStaXml } from "@efapiao/sta-xml";
-import { type CliIO, EXIT, printJson, UsageError } from "./io.js";
+import { boundDiagnostics, type CliIO, EXIT, printDiagnosticsJson, printJson, UsageError } from "./io.js";
 
 export { looksLikeOfd };
-
-/** Input bytes as the text `readInput` would have given (UTF-8, a byte-order mark kept). */
-export function inputText(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-}
 
 /**
  * `convert FILE.ofd --to …`: canonical prints the invoice read (the issued invoice when the OFD attaches
  * the platform's XML); the XML formats need that complete issued invoice.
  */
-export function convertOfd(io: CliIO, bytes: Uint8Array, to: string): number {
+export function convertOfd(io: CliIO, bytes: Uint8Array, to: string, strict = false): number {
   const read = readOfd(bytes);
   if (!read.ok) {
-    printJson(io, { valid: false, diagnostics: read.diagnostics });
+    printDiagnosticsJson(io, read.diagnostics);
+    return EXIT.rejected;
+  }
+  // As for the other formats: --strict refuses what was read with warnings (sources that disagree …).
+  if (strict && read.diagnostics.some((d) => d.severity === "warning")) {
+    printDiagnosticsJson(
+      io,
+      read.diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d)),
+    );
     return EXIT.rejected;
   }
   note(io, "convert", read.diagnostics);
@@ -42,7 +45,7 @@ export function convertOfd(io: CliIO, bytes: Uint8Array, to: string): number {
   }
   const written = to === "sta-xml" ? writeStaXml(issued) : writeDocbitsXml(issued);
   if (!written.ok) {
-    printJson(io, { valid: false, diagnostics: written.diagnostics });
+    printDiagnosticsJson(io, written.diagnostics);
     return EXIT.rejected;
   }
   note(io, "convert", written.diagnostics);
@@ -64,8 +67,7 @@ export function validateOfd(
 }
 
 function note(io: CliIO, command: string, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) {
-    if (d.severity === "error") continue;
+  for (const d of boundDiagnostics(diagnostics.filter((x) => x.severity !== "error"))) {
     io.stderr(`efapiao ${command}: ${d.severity} ${d.rule} ${d.path}: ${d.message} / ${d.messageEn}\n`);
   }
 }

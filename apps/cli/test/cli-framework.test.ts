@@ -162,7 +162,7 @@ describe("completion", () => {
       ).trim();
     expect(complete("efapiao", "va")).toBe("validate");
     expect(complete("efapiao", "build", "--view", "")).toBe("canonical platform");
-    expect(complete("efapiao", "rules", "")).toBe("test check --help");
+    expect(complete("efapiao", "rules", "")).toBe("test check fmt --help");
     expect(complete("efapiao", "codes", "search", "--l").split(" ").sort()).toEqual([
       "--leaves-only",
       "--limit",

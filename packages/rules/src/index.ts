@@ -7,7 +7,13 @@ export { loadPack, readRuleSources } from "./load.js";
 export { loadStandardPack, standardPackDir } from "./standard.js";
 export { createValidator, validate, type ValidateOptions, type ValidationResult } from "./validate.js";
 export { diagnose, type DiagnoseOptions } from "./diagnose.js";
-export { formatSourceDiagnostic, type SourceDiagnostic, type Span } from "./source.js";
+export {
+  formatSourceDiagnostic,
+  formatSourceDiagnostics,
+  MAX_REPORTED_PER_FILE,
+  type SourceDiagnostic,
+  type Span,
+} from "./source.js";
 export {
   defineFunction,
   FunctionRegistry,
@@ -31,3 +37,15 @@ export {
   runExamples,
 } from "./examples.js";
 export { formatTrace, type RuleTrace, traceRule } from "./trace.js";
+export { formatRules } from "./format.js";
+export {
+  type BaseDecl,
+  type Declaration,
+  type ExampleDecl,
+  type FileAst,
+  type OverrideDecl,
+  type ParameterDecl,
+  parseRuleFile,
+  type RuleDecl,
+} from "./syntax.js";
+export { ALL_FIELDS, type Field, fieldLabel } from "./fields.js";

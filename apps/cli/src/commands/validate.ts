@@ -34,8 +34,17 @@ import { detectDocumentFormat, parseStaXml } from "@efapiao/sta-xml";
 import { loadCodeTable } from "../code-table.js";
 import type { RunOf } from "../command.js";
 import { printDiagnostics } from "../human.js";
-import { type CliIO, EXIT, printJson, readInputBytes, resolvePath, UsageError } from "../io.js";
-import { inputText, looksLikeOfd, validateOfd } from "../ofd-input.js";
+import {
+  type CliIO,
+  decodeInput,
+  EXIT,
+  InputRejected,
+  printDiagnosticsJson,
+  readInputBytes,
+  resolvePath,
+  UsageError,
+} from "../io.js";
+import { looksLikeOfd, validateOfd } from "../ofd-input.js";
 import type { validateSpec } from "../specs/validate.js";
 
 type Check = (document: unknown) => { diagnostics: Diagnostic[] };
@@ -60,14 +69,14 @@ export const validate: RunOf<typeof validateSpec> = async ({ values, positionals
   const check: Check = createValidator({ packs, profile, codes });
   const diagnostics = looksLikeOfd(input)
     ? validateOfd(input, check)
-    : validateText(inputText(input), check, (sale) => buildInvoice(sale, { codes }));
+    : validateText(decodedText(input), check, (sale) => buildInvoice(sale, { codes }));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   if (format === "human") {
     printDiagnostics(io, style, diagnostics);
     return errors === 0 ? EXIT.ok : EXIT.rejected;
   }
-  printJson(io, { valid: errors === 0, diagnostics });
+  printDiagnosticsJson(io, diagnostics);
   io.stderr(`${errors} 个错误，${warnings} 个警告 / ${errors} error(s), ${warnings} warning(s)\n`);
   return errors === 0 ? EXIT.ok : EXIT.rejected;
 };
@@ -105,6 +114,13 @@ export function checkProfile(profile: string | undefined, packs: Pack[]): string
     `选项 --profile 只能是 ${list}，收到 “${profile}”`,
     `Option --profile must be one of ${list}, got "${profile}"`,
   );
+}
+
+/** Input bytes as text (UTF-8, or the encoding an XML declares); undecodable input is rejected. */
+function decodedText(bytes: Uint8Array): string {
+  const text = decodeInput(bytes);
+  if (!text.ok) throw new InputRejected(text.diagnostics);
+  return text.value;
 }
 
 /** Detects what the text is and validates it. */

@@ -13,6 +13,7 @@ export {
   type CachedPack,
   codeCacheDir,
   compareVersions,
+  largerCachedPack,
   listCachedPacks,
   loadNewestCachedTable,
   saveCodePack,
