@@ -3,18 +3,15 @@
  * month, confirms deduction once (a second request is not sent), cancels, and the platform's list follows.
  * The sale: 2 × 1500 + 1 × 1000 at 6% = 4000.00 + 240.00.
  */
-import { buildInvoiceFromJson } from "@efapiao/calc";
 import { createMemoryUseStore, UseConfirmation } from "@efapiao/receiving";
 import { createSandbox, createSandboxProvider, manualClock, type Sandbox } from "@efapiao/sandbox";
-import { builtinCodeTable } from "@efapiao/tables";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { runCli } from "./fake-io.js";
+import { BUYER, issueAndSettle, SELLER, specialInvoice } from "./sandbox-sale.js";
 
-const SELLER = "91330100716105852F";
-const BUYER = "914403001922038216";
 let sandbox: Sandbox;
 
 beforeAll(async () => {
@@ -27,25 +24,7 @@ afterAll(async () => {
 it("lists, confirms once, cancels — against the sandbox", async () => {
   const seller = createSandboxProvider({ url: sandbox.url, taxId: SELLER });
   const buyer = createSandboxProvider({ url: sandbox.url, taxId: BUYER });
-  const built = buildInvoiceFromJson(
-    {
-      kind: "special",
-      issueDate: "2026-05-18",
-      seller: { name: "阿里巴巴（中国）网络技术有限公司", taxId: SELLER },
-      buyer: { name: "华为技术有限公司", taxId: BUYER },
-      lines: [
-        { name: "软件开发", code: "3040201010000000000", quantity: "2", unitPrice: "1500", taxRate: "6%" },
-        { name: "软件开发", code: "3040201010000000000", quantity: "1", unitPrice: "1000", taxRate: "6%" },
-      ],
-    },
-    { codes: builtinCodeTable() },
-  );
-  if (!built.ok) throw new Error(JSON.stringify(built.diagnostics));
-  await seller.issue({ requestKey: "SO-U1", invoice: built.value });
-  let outcome = await seller.query("SO-U1");
-  for (let i = 0; i < 4 && outcome.status === "pending"; i++) outcome = await seller.query("SO-U1");
-  if (outcome.status !== "issued") throw new Error(JSON.stringify(outcome));
-  const number = outcome.number;
+  const number = await issueAndSettle(seller, "SO-U1", specialInvoice());
 
   const store = createMemoryUseStore();
   const use = new UseConfirmation({ store, capability: buyer.useConfirmation, buyerTaxId: BUYER });
@@ -71,22 +50,11 @@ it("lists, confirms once, cancels — against the sandbox", async () => {
 
 it("efapiao use list, confirm (once), cancel and records — against the sandbox", async () => {
   const seller = createSandboxProvider({ url: sandbox.url, taxId: SELLER });
-  const built = buildInvoiceFromJson(
-    {
-      kind: "special",
-      issueDate: "2026-05-18",
-      seller: { name: "阿里巴巴（中国）网络技术有限公司", taxId: SELLER },
-      buyer: { name: "华为技术有限公司", taxId: BUYER },
-      lines: [{ name: "软件开发", code: "3040201010000000000", amount: "1000.00", taxRate: "6%" }],
-    },
-    { codes: builtinCodeTable() },
+  const number = await issueAndSettle(
+    seller,
+    "SO-U2",
+    specialInvoice([{ name: "软件开发", code: "3040201010000000000", amount: "1000.00", taxRate: "6%" }]),
   );
-  if (!built.ok) throw new Error(JSON.stringify(built.diagnostics));
-  await seller.issue({ requestKey: "SO-U2", invoice: built.value });
-  let outcome = await seller.query("SO-U2");
-  for (let i = 0; i < 4 && outcome.status === "pending"; i++) outcome = await seller.query("SO-U2");
-  if (outcome.status !== "issued") throw new Error(JSON.stringify(outcome));
-  const number = outcome.number;
   const store = join(mkdtempSync(join(tmpdir(), "efapiao-use-cli-")), "use.jsonl");
   const common = ["--provider", "sandbox", "--url", sandbox.url, "--tax-id", BUYER, "--use-store", store];
   const use = (...args: string[]) => runCli(["use", ...args, ...common]);

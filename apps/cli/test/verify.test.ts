@@ -6,40 +6,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildInvoiceFromJson, negateInvoice } from "@efapiao/calc";
+import { negateInvoice } from "@efapiao/calc";
 import type { Invoice } from "@efapiao/model";
-import type { IssueOutcome, Provider } from "@efapiao/provider";
 import { createSandbox, createSandboxProvider, manualClock, type Sandbox } from "@efapiao/sandbox";
-import { builtinCodeTable } from "@efapiao/tables";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./fake-io.js";
-
-const SELLER = "91330100716105852F"; // 阿里巴巴（中国）网络技术有限公司
-const BUYER = "914403001922038216"; // 华为技术有限公司
-
-function invoice(): Invoice {
-  const built = buildInvoiceFromJson(
-    {
-      kind: "special",
-      issueDate: "2026-05-18",
-      seller: { name: "阿里巴巴（中国）网络技术有限公司", taxId: SELLER },
-      buyer: { name: "华为技术有限公司", taxId: BUYER },
-      lines: [
-        { name: "软件开发", code: "3040201010000000000", quantity: "2", unitPrice: "1500", taxRate: "6%" },
-        { name: "软件开发", code: "3040201010000000000", quantity: "1", unitPrice: "1000", taxRate: "6%" },
-      ],
-    },
-    { codes: builtinCodeTable() },
-  );
-  if (!built.ok) throw new Error(JSON.stringify(built.diagnostics));
-  return built.value;
-}
-
-async function settle(provider: Provider, key: string): Promise<IssueOutcome> {
-  let outcome = await provider.query(key);
-  for (let i = 0; i < 4 && outcome.status === "pending"; i++) outcome = await provider.query(key);
-  return outcome;
-}
+import { BUYER, issueAndSettle, SELLER, specialInvoice } from "./sandbox-sale.js";
 
 let sandbox: Sandbox;
 let dir: string;
@@ -47,14 +19,11 @@ let seller: ReturnType<typeof createSandboxProvider>;
 
 /** Issues the sale under a key; writes the received invoice (as a buyer's file) and returns its path and number. */
 async function issued(key: string): Promise<{ file: string; number: string; blue: Invoice }> {
-  const blue = invoice();
-  await seller.issue({ requestKey: key, invoice: blue });
-  const outcome = await settle(seller, key);
-  if (outcome.status !== "issued") throw new Error(JSON.stringify(outcome));
-  const received = { ...blue, number: outcome.number, direction: "blue" };
+  const blue = specialInvoice();
+  const number = await issueAndSettle(seller, key, blue);
   const file = join(dir, `${key}.json`);
-  writeFileSync(file, JSON.stringify(received));
-  return { file, number: outcome.number, blue };
+  writeFileSync(file, JSON.stringify({ ...blue, number, direction: "blue" }));
+  return { file, number, blue };
 }
 
 const verify = (...args: string[]) =>
@@ -136,7 +105,9 @@ describe("efapiao verify against the sandbox", () => {
       invoice: negateInvoice(blue),
       red: { originalNumber: number, reason: "01", formNumber },
     });
-    expect((await settle(seller, "RED-3")).status).toBe("issued");
+    let red = await seller.query("RED-3");
+    for (let i = 0; i < 4 && red.status === "pending"; i++) red = await seller.query("RED-3");
+    expect(red.status).toBe("issued");
     const run = await verify(file);
     expect(run.code).toBe(1);
     expect(lines(run.stdout)).toEqual([

@@ -168,7 +168,8 @@ describe("broken or hostile XML inside", () => {
     const bad = new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x61, 0x3e]);
     const entries = new Map(sdp);
     entries.set("Doc_0/Tags/CustomTag.xml", bad);
-    expect(refusal(rezip(entries)).rule).toBe("OFD_ENCODING");
+    const error = refusal(rezip(entries));
+    expect(error).toMatchObject({ rule: "TEXT_INVALID_UTF8", path: "Doc_0/Tags/CustomTag.xml" });
   });
 });
 

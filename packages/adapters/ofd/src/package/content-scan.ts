@@ -9,7 +9,8 @@
  * bounded size and depth — so the patterns below never meet a dangling tag; comments and CDATA are
  * handled as XML defines them, attribute values may hold `>`, and references are decoded once.
  */
-import { type Diagnostic, error } from "@efapiao/model";
+import type { Diagnostic } from "@efapiao/model";
+import { decodeReferences } from "@efapiao/sta-xml";
 
 export interface ScannedObject {
   id: string;
@@ -116,39 +117,9 @@ function withCdata(text: string): string | Diagnostic {
   return typeof tail === "string" ? out + tail : tail;
 }
 
-const REFERENCE = /&(?:#x([0-9a-fA-F]{1,8})|#([0-9]{1,10})|(amp|lt|gt|quot|apos));/g;
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-/** The five predefined entities and character references, decoded in one pass. */
+/** References decoded as `readXml` decodes them (@efapiao/sta-xml). */
 function decode(text: string): string | Diagnostic {
   if (!text.includes("&")) return text;
-  let bad: string | undefined;
-  const out = text.replace(
-    REFERENCE,
-    (reference, hex: string | undefined, decimal: string | undefined, named) => {
-      if (named) return NAMED[named]!;
-      const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal);
-      if (!isXmlCharacter(code)) {
-        bad ??= reference;
-        return "";
-      }
-      return String.fromCodePoint(code);
-    },
-  );
-  if (bad === undefined) return out;
-  return error("XML_MALFORMED", "", {
-    zh: `XML 格式错误：字符引用 ${bad} 不是 XML 字符`,
-    en: `Malformed XML: character reference ${bad} is not an XML character`,
-  });
-}
-
-function isXmlCharacter(code: number): boolean {
-  return (
-    code === 0x9 ||
-    code === 0xa ||
-    code === 0xd ||
-    (code >= 0x20 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd) ||
-    (code >= 0x10000 && code <= 0x10ffff)
-  );
+  const decoded = decodeReferences(text);
+  return decoded.ok ? decoded.value : decoded.diagnostics[0]!;
 }

@@ -3,11 +3,9 @@
  * through the hardened XML reader of @efapiao/sta-xml (size and depth limits, no DTDs). Diagnostics name
  * the part, so a broken file deep inside the package says where it is.
  */
-import { type Diagnostic, error, type Result } from "@efapiao/model";
-import { readXml, XmlCursor, type XmlLimits } from "@efapiao/sta-xml";
+import type { Diagnostic, Result } from "@efapiao/model";
+import { decodeXmlBytes, readXml, XmlCursor, type XmlLimits } from "@efapiao/sta-xml";
 import type { ZipArchive } from "../zip/archive.js";
-
-const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * Reads and parses a part.
@@ -34,26 +32,8 @@ export function inPart(d: Diagnostic, part: string): Diagnostic {
   return { ...d, path: where, message: `${part}：${d.message}`, messageEn: `${part}: ${d.messageEn}` };
 }
 
-/** UTF-8 unless the declaration says a GB encoding (GBK, GB2312, GB18030 all decode as GB18030). */
+/** By the byte-order mark, else the declared encoding (GBK, GB18030 …), else UTF-8: sta-xml's rule. */
 function decode(bytes: Uint8Array, name: string): Result<string> {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 100));
-  const declared = /^(?:\uFEFF|ï»¿)?<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i
-    .exec(head)?.[1]
-    ?.toLowerCase();
-  if (declared && /^(gbk|gb2312|gb18030|x-gbk|cp936)$/.test(declared)) {
-    return { ok: true, value: new TextDecoder("gb18030").decode(bytes), diagnostics: [] };
-  }
-  try {
-    return { ok: true, value: UTF8.decode(bytes), diagnostics: [] };
-  } catch {
-    return {
-      ok: false,
-      diagnostics: [
-        error("OFD_ENCODING", name, {
-          zh: `${name} 不是有效的 UTF-8 文本${declared ? `（声明的编码为 ${declared}）` : ""}`,
-          en: `${name} is not valid UTF-8 text${declared ? ` (declared encoding ${declared})` : ""}`,
-        }),
-      ],
-    };
-  }
+  const text = decodeXmlBytes(bytes);
+  return text.ok ? text : { ok: false, diagnostics: text.diagnostics.map((d) => inPart(d, name)) };
 }
