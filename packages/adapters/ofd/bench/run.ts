@@ -32,16 +32,32 @@ const median = (name: string): number => {
 };
 const show = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
 
-console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-console.log("| file | size | JSON.parse of its canonical JSON | readOfd | ratio |");
-console.log("|---|---|---|---|---|");
+/**
+ * Processor time per call (user + system, process.cpuUsage): on a machine shared with other work, wall
+ * time counts the waits for a core too; processor time counts only the reading.
+ */
+function cpuTime(run: () => unknown, times: number): number {
+  const start = process.cpuUsage();
+  for (let i = 0; i < times; i++) run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000 / times;
+}
+
+const load = (await import("node:os")).loadavg()[0]!.toFixed(1);
+console.log(`node ${process.version}, ${process.platform}/${process.arch}, load average ${load}`);
+console.log(
+  "| file | size | JSON.parse of its canonical JSON | readOfd (median) | ratio | readOfd processor time | ratio |",
+);
+console.log("|---|---|---|---|---|---|---|");
 let slowest = 0;
 for (const c of cases) {
   const base = median(`JSON.parse ${c.name}`);
   const read = median(`readOfd ${c.name}`);
+  const baseCpu = cpuTime(() => JSON.parse(c.json), 20_000);
+  const readCpu = cpuTime(() => readOfd(c.bytes), 500);
   slowest = Math.max(slowest, read);
   console.log(
-    `| ${c.name} | ${(c.bytes.length / 1024).toFixed(1)} KiB | ${show(base)} | ${show(read)} | ${(read / base).toFixed(0)}× |`,
+    `| ${c.name} | ${(c.bytes.length / 1024).toFixed(1)} KiB | ${show(base)} | ${show(read)} | ${(read / base).toFixed(0)}× | ${show(readCpu)} | ${(readCpu / baseCpu).toFixed(0)}× |`,
   );
 }
 console.log(`\nslowest readOfd: ${show(slowest)} (target ≤ 2 ms)`);

@@ -92,7 +92,8 @@ function readInvoice(zip: ZipArchive, structure: OfdStructure, limits: OfdLimits
   }
   if (attached.length === 0 && tagged.length === 0) return notAnInvoice(structure);
 
-  const texts = pages.texts();
+  // The title (the kind) is looked for on the templates only when no other source gives the kind.
+  const texts = pages.texts(![...attached, ...tagged].some((f) => f.path === "kind"));
   if (!texts.ok) return texts;
   const onPage = fromPageText(texts.value, new Set(structure.pages.map((p) => p.part)));
   const merged = mergeFields([...attached, ...tagged, ...onPage, ...fromDocInfo(structure.info)]);

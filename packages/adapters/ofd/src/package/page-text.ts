@@ -54,14 +54,17 @@ export class PageTexts {
     return { ok: true, value: undefined, diagnostics: [] };
   }
 
-  /** The text objects of every page, then of its templates, in document order. */
-  texts(): Result<PageObject[]> {
+  /**
+   * The text objects of every page, then (unless `templates` is false) of its templates, in document order.
+   * Templates hold the printed form (labels, the title): read only when something is looked for there.
+   */
+  texts(templates = true): Result<PageObject[]> {
     const out: PageObject[] = [];
     for (const page of this.structure.pages) {
       const objects = this.objectsOf(page.part);
       if (!objects.ok) return objects;
       out.push(...objects.value.list);
-      for (const template of objects.value.templates) {
+      for (const template of templates ? objects.value.templates : []) {
         const part = this.structure.templates.get(template);
         if (!part) continue;
         const inner = this.objectsOf(part);
