@@ -8,6 +8,9 @@ import { codesSpec } from "./specs/codes.js";
 import { completionSpec } from "./specs/completion.js";
 import { convertSpec } from "./specs/convert.js";
 import { payloadSpec } from "./specs/payload.js";
+import { intakeSpec } from "./specs/intake.js";
+import { useSpec } from "./specs/use.js";
+import { verifySpec } from "./specs/verify.js";
 import { rulesSpec } from "./specs/rules.js";
 import { sandboxSpec } from "./specs/sandbox.js";
 import { validateSpec } from "./specs/validate.js";
@@ -20,6 +23,9 @@ export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
   rulesSpec,
   convertSpec,
   payloadSpec,
+  intakeSpec,
+  verifySpec,
+  useSpec,
   codesSpec,
   issueSpec,
   statusSpec,

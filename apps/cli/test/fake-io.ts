@@ -24,7 +24,12 @@ export const sharedDir = join(repoRoot, "..", "shared");
  */
 export async function runCli(
   args: string[],
-  options: { stdin?: string; env?: Record<string, string | undefined>; cwd?: string } = {},
+  options: {
+    stdin?: string;
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    stderrIsTTY?: boolean;
+  } = {},
 ): Promise<RunResult> {
   let stdout = "";
   let stderr = "";
@@ -38,6 +43,7 @@ export async function runCli(
     readStdin: async () => options.stdin ?? "",
     env: { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "efapiao-test-")), ...options.env },
     cwd: options.cwd ?? repoRoot,
+    stderrIsTTY: options.stderrIsTTY,
   };
   const code = await main(args, io);
   return { code, stdout, stderr, json: () => JSON.parse(stdout) };

@@ -12,11 +12,29 @@ import { Crash, fuzzRuns, property, TARGETS } from "./targets.js";
 const runs = fuzzRuns(100_000);
 const seed = process.env.EFAPIAO_FUZZ_SEED ? Number(process.env.EFAPIAO_FUZZ_SEED) : Date.now() % 2 ** 31;
 const wanted = process.argv.slice(2);
-/** The rules package's property (issue 9, item 1): build output passes the standard pack. */
-const BUILD_AGREES = "build agrees with validate";
+/**
+ * Properties that live with the package they check, run through its own vitest setup with the same number
+ * of inputs: the rules package's build ⇄ validate (issue 9, item 1: build output passes the standard pack)
+ * and the OFD reader's (damaged files, damaged parts, random archives: bytes, not text).
+ */
+const PACKAGE_PROPERTIES = [
+  {
+    name: "build agrees with validate",
+    dir: "packages/rules/",
+    file: "test/build-agrees.test.ts",
+    what: "generated sales",
+  },
+  {
+    name: "OFD files",
+    dir: "packages/adapters/ofd/",
+    file: "test/fuzz.test.ts",
+    what: "inputs per property",
+  },
+];
 const targets = wanted.length === 0 ? TARGETS : TARGETS.filter((t) => wanted.includes(t.name));
-if (targets.length === 0 && !wanted.includes(BUILD_AGREES)) {
-  const names = [...TARGETS.map((t) => t.name), BUILD_AGREES].join(", ");
+const properties = PACKAGE_PROPERTIES.filter((p) => wanted.length === 0 || wanted.includes(p.name));
+if (targets.length === 0 && properties.length === 0) {
+  const names = [...TARGETS.map((t) => t.name), ...PACKAGE_PROPERTIES.map((p) => p.name)].join(", ");
   console.error(`unknown target(s) ${wanted.join(", ")}; targets: ${names}`);
   process.exit(2);
 }
@@ -44,30 +62,26 @@ for (const target of targets) {
   );
   console.log(`    replay: EFAPIAO_FUZZ_SEED=${seed} pnpm fuzz "${target.name}"`);
 }
-if (wanted.length === 0 || wanted.includes(BUILD_AGREES)) failed += buildAgrees();
+for (const p of properties) failed += packageProperty(p);
 console.log(
   failed === 0 ? "efapiao fuzz: no crash, no broken invariant" : `efapiao fuzz: ${failed} target(s) failed`,
 );
 process.exitCode = failed === 0 ? 0 : 1;
 
-/**
- * Runs the rules package's build ⇄ validate property with the same number of generated sales, through its
- * own vitest setup (it lives with the standard pack it checks). Returns 1 when it failed.
- */
-function buildAgrees(): number {
+/** Runs one package's property with the same number of inputs, through its own vitest setup; 1 when it failed. */
+function packageProperty(p: (typeof PACKAGE_PROPERTIES)[number]): number {
   const start = performance.now();
-  const rules = fileURLToPath(new URL("../../../packages/rules/", import.meta.url));
-  const run = spawnSync("npx", ["vitest", "run", "test/build-agrees.test.ts"], {
-    cwd: rules,
+  const run = spawnSync("npx", ["vitest", "run", p.file], {
+    cwd: fileURLToPath(new URL(`../../../${p.dir}`, import.meta.url)),
     env: { ...process.env, EFAPIAO_FUZZ_RUNS: String(runs) },
     encoding: "utf8",
   });
   const seconds = ((performance.now() - start) / 1000).toFixed(1);
   if (run.status === 0) {
-    console.log(`  ok      ${BUILD_AGREES}: ${runs} generated sales, ${seconds} s`);
+    console.log(`  ok      ${p.name}: ${runs} ${p.what}, ${seconds} s`);
     return 0;
   }
-  console.log(`  BROKEN  ${BUILD_AGREES}: ${seconds} s`);
+  console.log(`  BROKEN  ${p.name}: ${seconds} s`);
   console.log(`${run.stdout}${run.stderr}`.split("\n").slice(-40).join("\n"));
   return 1;
 }

@@ -44,10 +44,13 @@ import {
   type CliIO,
   EXIT,
   printDiagnosticsJson,
+  decodeInput,
+  InputRejected,
   printJson,
-  readInput,
+  readInputBytes,
   UsageError,
 } from "../io.js";
+import { convertOfd, looksLikeOfd } from "../ofd-input.js";
 import { CONVERT_TARGETS as TARGETS, type convertSpec } from "../specs/convert.js";
 
 /** The issuance options, by the name the user types. */
@@ -69,8 +72,11 @@ export const convert: RunOf<typeof convertSpec> = async ({ values, positionals, 
   }
   const { to, words, kind } = values;
 
-  const text = await readInput(io, positionals[0]!);
-  const read = await readDocument(io, text, {
+  const input = await readInputBytes(io, positionals[0]!);
+  if (looksLikeOfd(input)) return convertOfd(io, input, to, values.strict === true);
+  const text = decodeInput(input);
+  if (!text.ok) throw new InputRejected(text.diagnostics);
+  const read = await readDocument(io, text.value, {
     codes: values.codes,
     words,
     kind,
@@ -83,7 +89,7 @@ export const convert: RunOf<typeof convertSpec> = async ({ values, positionals, 
   report(io, read.diagnostics);
 
   if (isProvider(to)) {
-    const requestKey = requestKeyOf(text, read.value.invoice);
+    const requestKey = requestKeyOf(text.value, read.value.invoice);
     const plain = plainRequest(to, { requestKey, invoice: read.value.invoice }, values.number);
     if (!plain.ok) return reject(io, plain.diagnostics);
     report(io, plain.diagnostics);

@@ -34,7 +34,17 @@ import { detectDocumentFormat, parseStaXml } from "@efapiao/sta-xml";
 import { loadCodeTable } from "../code-table.js";
 import type { RunOf } from "../command.js";
 import { printDiagnostics } from "../human.js";
-import { type CliIO, EXIT, printDiagnosticsJson, readInput, resolvePath, UsageError } from "../io.js";
+import {
+  type CliIO,
+  decodeInput,
+  EXIT,
+  InputRejected,
+  printDiagnosticsJson,
+  readInputBytes,
+  resolvePath,
+  UsageError,
+} from "../io.js";
+import { looksLikeOfd, validateOfd } from "../ofd-input.js";
 import type { validateSpec } from "../specs/validate.js";
 
 type Check = (document: unknown) => { diagnostics: Diagnostic[] };
@@ -50,14 +60,16 @@ export const validate: RunOf<typeof validateSpec> = async ({ values, positionals
   const packs = await loadPacks(io, values.rules ?? []);
   const profile = checkProfile(values.profile, packs);
   const codes = await loadCodeTable(io, values.codes);
-  const text = await readInput(io, positionals[0]!);
+  const input = await readInputBytes(io, positionals[0]!);
   io.stderr(
     `efapiao validate: 规则包 / packs ${packs.map((p) => p.name).join(" + ")} · 配置 / profile ${profile} · ` +
       `分类编码表 / code table ${codes.version} (${codes.source})\n`,
   );
 
   const check: Check = createValidator({ packs, profile, codes });
-  const diagnostics = validateText(text, check, (sale) => buildInvoice(sale, { codes }));
+  const diagnostics = looksLikeOfd(input)
+    ? validateOfd(input, check)
+    : validateText(decodedText(input), check, (sale) => buildInvoice(sale, { codes }));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   if (format === "human") {
@@ -70,7 +82,7 @@ export const validate: RunOf<typeof validateSpec> = async ({ values, positionals
 };
 
 /** The standard pack, then each --rules pack on top of the ones before it. Broken rule files are usage errors. */
-async function loadPacks(io: CliIO, paths: string[]): Promise<Pack[]> {
+export async function loadPacks(io: CliIO, paths: string[]): Promise<Pack[]> {
   const packs = [await loadStandardPack()];
   for (const path of paths) packs.push(await loadPack(resolvePath(io, path), { extends: [...packs] }));
   let errors = 0;
@@ -90,7 +102,7 @@ async function loadPacks(io: CliIO, paths: string[]): Promise<Pack[]> {
 }
 
 /** strict, legacy, or a profile one of the packs gives a parameter value for. */
-function checkProfile(profile: string | undefined, packs: Pack[]): string {
+export function checkProfile(profile: string | undefined, packs: Pack[]): string {
   if (profile === undefined) return DEFAULT_PROFILE;
   const known = new Set([DEFAULT_PROFILE]);
   for (const p of [...BUILTIN_PARAMETERS, ...packs.flatMap((pack) => pack.parameters)]) {
@@ -102,6 +114,13 @@ function checkProfile(profile: string | undefined, packs: Pack[]): string {
     `选项 --profile 只能是 ${list}，收到 “${profile}”`,
     `Option --profile must be one of ${list}, got "${profile}"`,
   );
+}
+
+/** Input bytes as text (UTF-8, or the encoding an XML declares); undecodable input is rejected. */
+function decodedText(bytes: Uint8Array): string {
+  const text = decodeInput(bytes);
+  if (!text.ok) throw new InputRejected(text.diagnostics);
+  return text.value;
 }
 
 /** Detects what the text is and validates it. */

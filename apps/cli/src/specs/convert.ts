@@ -14,8 +14,8 @@ export const convertSpec = defineCommand({
   args: "FILE",
   completeArgs: "file",
   details: {
-    zh: "输入格式自动识别（包括乐企、诺诺、百望的开票请求）。平台 XML 是已开具的发票：输入未开具时需给出 --number --issued-at --bureau-code --bureau-name。--to leqi|nuonuo|baiwang 打印签名或加密前的请求对象（乐企的发票号码取 --number）。",
-    en: "The input format is detected (including 乐企, Nuonuo and Baiwang issue requests). The platform XML is an issued invoice: for an unissued input give --number --issued-at --bureau-code --bureau-name. --to leqi|nuonuo|baiwang prints the request object before signing or encryption (乐企's invoice number from --number).",
+    zh: "输入格式自动识别（包括 OFD 版式文件，以及乐企、诺诺、百望的开票请求）。平台 XML 是已开具的发票：输入未开具时需给出 --number --issued-at --bureau-code --bureau-name。--to leqi|nuonuo|baiwang 打印签名或加密前的请求对象（乐企的发票号码取 --number）。",
+    en: "The input format is detected (OFD files and 乐企, Nuonuo and Baiwang issue requests included). The platform XML is an issued invoice: for an unissued input give --number --issued-at --bureau-code --bureau-name. --to leqi|nuonuo|baiwang prints the request object before signing or encryption (乐企's invoice number from --number).",
   },
   options: {
     to: {

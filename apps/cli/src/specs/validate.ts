@@ -11,8 +11,8 @@ export const validateSpec = defineCommand({
   completeArgs: "file",
   formats: true,
   details: {
-    zh: "格式自动识别。退出码：0 无错误，1 有错误，2 用法错误或文件无法读取。",
-    en: "The format is detected. Exit 0 no errors, 1 errors found, 2 usage error or unreadable file.",
+    zh: "格式自动识别（含 OFD 版式文件）。退出码：0 无错误，1 有错误，2 用法错误或文件无法读取。",
+    en: "The format is detected (OFD files included). Exit 0 no errors, 1 errors found, 2 usage error or unreadable file.",
   },
   options: {
     rules: {

@@ -12,7 +12,7 @@ export { type DroppableField, droppedFieldWarnings, xmlCharacterErrors } from ".
 export { compact } from "./compact.js";
 export { guardXml, XML_LIMITS, type XmlLimits } from "./xml/guard.js";
 export { decodeXmlBytes } from "./xml/encoding.js";
-export { readXml } from "./xml/read.js";
+export { decodeReferences, readXml } from "./xml/read.js";
 export { PLATFORM_DECLARATION, type WriteXmlOptions, writeXml } from "./xml/write.js";
 export { localName, XmlCursor } from "./xml/cursor.js";
 export { FieldReader, percentToRate, toMoney } from "./xml/fields.js";

@@ -86,6 +86,22 @@ function toBlock(node: OrderedNode): XmlBlock {
 const REFERENCE = /&(?:#x([0-9a-fA-F]{1,8})|#([0-9]{1,10})|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+/**
+ * Decodes the five predefined entities and character references of a text in one pass, as `readXml` does
+ * — for readers that find text in guarded XML by other means than the tree (the OFD page scan).
+ * @example
+ * decodeReferences("2 &amp; 3 &#20013;") // { ok: true, value: "2 & 3 中", diagnostics: [] }
+ * decodeReferences("&#0;")               // { ok: false, diagnostics: [{ rule: "XML_MALFORMED", … }] }
+ */
+export function decodeReferences(text: string): Result<string> {
+  try {
+    return { ok: true, value: decode(text), diagnostics: [] };
+  } catch (e) {
+    if (!(e instanceof BadReference)) throw e;
+    return { ok: false, diagnostics: [malformed(e.message, e.message)] };
+  }
+}
+
 /** Decodes the five predefined entities and character references, in one pass. */
 function decode(text: string): string {
   if (!text.includes("&")) return text;
