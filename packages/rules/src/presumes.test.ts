@@ -86,6 +86,13 @@ describe("presumes: the standard pack", () => {
     expect(result.diagnostics.map((d) => `${d.rule} ${d.path}`)).toEqual(["FP-CD-02 lines[0].code"]);
   });
 
+  it("a masked code raises one error (FP-CF-01), not also FP-LN-02's", async () => {
+    const document = invoice();
+    document.lines[0]!.code = "3040xxxxxxxxxxxxxxx";
+    const result = createValidator({ packs: [await loadStandardPack()], today: "2026-05-18" })(document);
+    expect(result.diagnostics.map((d) => `${d.rule} ${d.path}`)).toEqual(["FP-CF-01 lines[0].code"]);
+  });
+
   it("an unknown code raises one error, not also a rate error", async () => {
     const document = invoice();
     document.lines[0]!.code = "3040201019999999999";
