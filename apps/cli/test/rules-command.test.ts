@@ -105,3 +105,23 @@ describe("efapiao rules check", () => {
     ]);
   });
 });
+
+describe("rules check on a file with hundreds of problems", () => {
+  it("lists at most 100 of a file's problems, then says how many more (stderr and --json)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "efapiao-many-"));
+    // 300 rules that each read an unknown field: 300 problems, each counted by hand from the text.
+    const rules = Array.from(
+      { length: 300 },
+      (_, i) => `rule MANY-${i} error\n  assert nosuchfield${i} = 1\n  message zh "x"\n  message en "x"\n`,
+    );
+    writeFileSync(join(dir, "many.rules"), rules.join("\n"));
+    const run = await runCli(["rules", "check", dir, "--json"]);
+    expect(run.code).toBe(1);
+    const report = run.json();
+    const problems = report.diagnostics.length + report.notShown;
+    expect(report.diagnostics.length).toBe(100);
+    expect(problems).toBeGreaterThanOrEqual(300);
+    expect(run.stderr).toContain(`and ${problems - 100} more problem(s) not shown`);
+    expect(new Set(run.stderr.match(/nosuchfield\d+/g)).size).toBe(100);
+  });
+});

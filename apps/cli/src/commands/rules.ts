@@ -12,7 +12,8 @@ import { resolve } from "node:path";
 import {
   type ExamplesReport,
   formatExamplesReport,
-  formatSourceDiagnostic,
+  formatSourceDiagnostics,
+  MAX_REPORTED_PER_FILE,
   lintPacks,
   loadStandardPack,
   type Pack,
@@ -76,7 +77,7 @@ async function test(io: CliIO, paths: string[], options: Options, json: boolean)
 async function check(io: CliIO, paths: string[], options: Options, json: boolean): Promise<number> {
   const { packs, diagnostics } = await lintPacks(paths, options);
   const text = sourceOf(packs);
-  for (const d of diagnostics) io.stderr(`${formatSourceDiagnostic(d, text(d.file))}\n`);
+  for (const line of formatSourceDiagnostics(diagnostics, text)) io.stderr(`${line}\n`);
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const ruleCount = packs.reduce((n, p) => n + p.rules.length, 0);
   io.stderr(
@@ -84,7 +85,21 @@ async function check(io: CliIO, paths: string[], options: Options, json: boolean
       ? `✓ ${ruleCount} 条规则检查通过 / ${ruleCount} rules checked, no problems\n`
       : `✗ ${errors} 个问题 / ${errors} problem(s)\n`,
   );
-  if (json) printJson(io, { ok: errors === 0, rules: ruleCount, diagnostics: diagnostics.map(plain) });
+  if (json) {
+    // As on stderr: at most MAX_REPORTED_PER_FILE problems of each file, and how many more there were.
+    const perFile = new Map<string, number>();
+    const shown = diagnostics.filter((d) => {
+      const n = (perFile.get(d.file) ?? 0) + 1;
+      perFile.set(d.file, n);
+      return n <= MAX_REPORTED_PER_FILE;
+    });
+    printJson(io, {
+      ok: errors === 0,
+      rules: ruleCount,
+      diagnostics: shown.map(plain),
+      notShown: diagnostics.length - shown.length,
+    });
+  }
   return errors === 0 ? EXIT.ok : EXIT.rejected;
 }
 
