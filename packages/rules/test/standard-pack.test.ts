@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InvoiceSchema, parseSale } from "@efapiao/model";
-import { readCodeTableBytes } from "@efapiao/tables/node";
+import { readCodeTableBytes } from "@efapiao/tables-import";
 import { describe, expect, it } from "vitest";
 import {
   formatExamplesReport,
