@@ -17,7 +17,9 @@ import { Bench } from "tinybench";
 import { type CodeTable, importCodeGrid, parseCodePack, searchCodes } from "../src/index.js";
 
 const DATA = new URL("../../../../shared/data/tax-codes/", import.meta.url);
-const grid = parseCsv(readFileSync(fileURLToPath(new URL("tax-codes-v32-2019-04-01.csv", DATA)), "utf8")) as string[][];
+const grid = parseCsv(
+  readFileSync(fileURLToPath(new URL("tax-codes-v32-2019-04-01.csv", DATA)), "utf8"),
+) as string[][];
 
 const imported = importCodeGrid(grid, { file: "tax-codes-v32-2019-04-01.csv" });
 if (!imported.ok) throw new Error(JSON.stringify(imported.diagnostics.slice(0, 3)));
