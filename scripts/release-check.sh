@@ -25,12 +25,7 @@ mapfile -t PACKAGES < <(node scripts/release/public-packages.mjs)
 [ "${#PACKAGES[@]}" -gt 0 ] || { echo "no public packages found" >&2; exit 1; }
 
 step "pack ${#PACKAGES[@]} public packages"
-mkdir -p "$WORK/tarballs"
-for dir in "${PACKAGES[@]}"; do
-  [ -d "$dir/dist" ] || { echo "$dir is not built (run turbo run build first)" >&2; exit 1; }
-  (cd "$dir" && bash "$ROOT/scripts/pnpm.sh" pack --pack-destination "$WORK/tarballs" > /dev/null)
-done
-ls "$WORK/tarballs"
+bash scripts/release/pack.sh "$WORK/tarballs" | sed "s|^|  |"
 
 step "publint and attw (esm-only)"
 for tarball in "$WORK"/tarballs/*.tgz; do

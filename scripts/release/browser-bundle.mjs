@@ -27,6 +27,7 @@ execFileSync(
     "--platform=browser",
     "--target=es2022",
     `--outfile=${out}`,
+    `--metafile=${out}.meta.json`,
     "--log-level=warning",
   ],
   { cwd: project, stdio: "inherit" },
@@ -36,6 +37,15 @@ for (const builtin of ["node:", 'from"fs', 'from"path', 'from"url', "iconv-lite"
   if (code.includes(builtin)) throw new Error(`the browser bundle contains ${builtin}`);
 }
 const kB = (n) => (n / 1024).toFixed(1);
+// Where the bytes come from, by package (minified, before gzip), largest first.
+const inputs = Object.values(JSON.parse(readFileSync(`${out}.meta.json`, "utf8")).outputs)[0].inputs;
+const byPackage = new Map();
+for (const [file, { bytesInOutput }] of Object.entries(inputs)) {
+  const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(file)?.[1] ?? file;
+  byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+}
+const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8);
+console.log(`  largest parts (minified): ${top.map(([name, n]) => `${name} ${kB(n)} kB`).join(", ")}`);
 const gzipped = gzipSync(code, { level: 9 }).length;
 console.log(
   `  browser bundle: ${kB(code.length)} kB minified, ${kB(gzipped)} kB gzipped (target ≤ 150 kB): ${gzipped <= 150 * 1024 ? "ok" : "OVER TARGET"}`,
