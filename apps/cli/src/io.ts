@@ -15,6 +15,10 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** The working directory relative paths are read from. */
   cwd: string;
+  /** stdout is a terminal: commands then print a human report rather than JSON (unless --format says). */
+  stdoutIsTTY?: boolean;
+  /** stderr is a terminal: progress bars are drawn only then. */
+  stderrIsTTY?: boolean;
 }
 
 /** Exit codes shared by every command (contracts.md §3). */
@@ -76,5 +80,7 @@ export function processIO(): CliIO {
     },
     env: process.env,
     cwd: process.cwd(),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }

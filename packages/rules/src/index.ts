@@ -33,3 +33,15 @@ export {
   standardExampleFiles,
 } from "./examples.js";
 export { formatTrace, type RuleTrace, traceRule } from "./trace.js";
+export { formatRules } from "./format.js";
+export {
+  type BaseDecl,
+  type Declaration,
+  type ExampleDecl,
+  type FileAst,
+  type OverrideDecl,
+  type ParameterDecl,
+  parseRuleFile,
+  type RuleDecl,
+} from "./syntax.js";
+export { ALL_FIELDS, type Field, fieldLabel } from "./fields.js";

@@ -27,12 +27,10 @@ import {
   zodIssuesToDiagnostics,
 } from "@efapiao/model";
 import { DEFAULT_VERSION, detectDocumentFormat, parseStaXml, writeStaXml } from "@efapiao/sta-xml";
-import { oneOf, parseCommandArgs } from "../args.js";
 import { loadCodeTable } from "../code-table.js";
+import type { RunOf } from "../command.js";
 import { type CliIO, EXIT, printJson, readInput, UsageError } from "../io.js";
-import type { Command } from "../main.js";
-
-const TARGETS = ["sta-xml", "docbits-xml", "canonical"] as const;
+import { CONVERT_TARGETS as TARGETS, type convertSpec } from "../specs/convert.js";
 
 /** The issuance options, by the name the user types. */
 const ISSUANCE_OPTIONS = ["number", "issued-at", "bureau-code", "bureau-name"] as const;
@@ -41,17 +39,7 @@ type IssuanceValues = Partial<Record<(typeof ISSUANCE_OPTIONS)[number], string>>
 /** What was read: the canonical invoice, and the issued one when the input was issued. */
 type Read = { invoice: Invoice; issued?: IssuedInvoice };
 
-export const convert: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(args, {
-    to: { type: "string" },
-    codes: { type: "string" },
-    words: { type: "string" },
-    kind: { type: "string" },
-    number: { type: "string" },
-    "issued-at": { type: "string" },
-    "bureau-code": { type: "string" },
-    "bureau-name": { type: "string" },
-  });
+export const convert: RunOf<typeof convertSpec> = async ({ values, positionals, io }) => {
   if (positionals.length !== 1) {
     throw new UsageError(
       "convert 需要一个输入文件（或 - 表示标准输入）",
@@ -61,10 +49,7 @@ export const convert: Command = async (args, io) => {
   if (values.to === undefined) {
     throw new UsageError(`convert 需要 --to ${TARGETS.join("|")}`, `convert needs --to ${TARGETS.join("|")}`);
   }
-  const to = oneOf("to", values.to, TARGETS, "canonical");
-  const words = oneOf("words", values.words, ["圆", "元"], "圆");
-  const kind =
-    values.kind === undefined ? undefined : oneOf("kind", values.kind, ["special", "general"], "special");
+  const { to, words, kind } = values;
 
   const read = await readDocument(io, await readInput(io, positionals[0]!), {
     codes: values.codes,
