@@ -1,4 +1,7 @@
 export * from "./diagnostic.js";
+export * from "./diagnostic-schema.js";
+export * from "./values.js";
+export * from "./dates.js";
 export * from "./decimal-text.js";
 export * from "./sale.js";
 export * from "./invoice.js";
