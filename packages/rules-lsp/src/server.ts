@@ -7,8 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Pack } from "@efapiao/rules";
-import { loadStandardPack } from "@efapiao/rules";
-import { standardPackDir } from "@efapiao/rules/node";
+import { loadPack, standardPackDir } from "@efapiao/rules/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   type Connection,
@@ -29,7 +28,8 @@ export function serve(connection: Connection): TextDocuments<TextDocument> {
   let standard: Pack | undefined;
 
   connection.onInitialize(async () => {
-    standard = await loadStandardPack();
+    // From the files rather than the embedded copy, so that go to definition can open them.
+    standard = await loadPack(standardPackDir(), { name: "standard" });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
