@@ -7,9 +7,10 @@
 #   3. npm-install all tarballs into an empty temporary project (third-party dependencies from the registry
 #      or npm's cache) and run one example per package there: import and require of @efapiao/calc,
 #      `npx efapiao build` on the example sale, and each library's main entry on real input;
-#   4. bundle @efapiao/rules' main entry with the standard pack for the browser (esbuild, platform browser):
+#   4. install @efapiao/calc alone (with model and tables): none of the table importers may come along;
+#   5. bundle @efapiao/rules' main entry with the standard pack for the browser (esbuild, platform browser):
 #      any Node built-in fails the build; the gzipped size is reported (target ≤ 150 kB);
-#   5. `changeset version` on a scratch copy of the repository: every public package must come out at 0.1.0
+#   6. `changeset version` on a scratch copy of the repository: every public package must come out at 0.1.0
 #      with release notes. (The repository itself stays at 0.0.0 until the release commit; see
 #      .changeset/README.md.)
 # Needs the packages built (`turbo run build`). Leaves nothing behind: all work is in a temporary directory.
@@ -53,6 +54,20 @@ node scripts/release/examples.mjs "$PROJECT" "$ROOT"
   cd "$PROJECT"
   npx --no-install efapiao build sale.json > built.json
   node -e 'const i = JSON.parse(require("fs").readFileSync("built.json", "utf8")); if (i.totals.total !== "106000.00") throw new Error("npx efapiao build: total " + i.totals.total); console.log("  npx efapiao build sale.json → total", i.totals.total);'
+)
+
+step "@efapiao/calc installs light (no table importers)"
+LIGHT=$WORK/calc-only
+mkdir -p "$LIGHT"
+(
+  cd "$LIGHT"
+  printf '{ "name": "efapiao-calc-only", "private": true, "type": "module" }\n' > package.json
+  npm install --no-audit --no-fund --prefer-offline --loglevel=error \
+    "$WORK"/tarballs/efapiao-calc-*.tgz "$WORK"/tarballs/efapiao-tables-0*.tgz "$WORK"/tarballs/efapiao-model-*.tgz
+  for heavy in read-excel-file csv-parse iconv-lite; do
+    [ ! -e "node_modules/$heavy" ] || { echo "installing @efapiao/calc installed $heavy" >&2; exit 1; }
+  done
+  echo "  @efapiao/calc with its dependencies: $(find node_modules -name package.json -path '*/node_modules/*/package.json' -not -path '*/node_modules/*/node_modules/*' | wc -l) packages, $(du -sk node_modules | cut -f1) kB"
 )
 
 step "browser bundle of @efapiao/rules with the standard pack"

@@ -119,6 +119,17 @@ describe("code blocks of the READMEs and docs pages", () => {
       expect(files).toContain(readme);
   });
 
+  it("can import every public package (each is a dependency of the docs)", () => {
+    const docs = JSON.parse(readFileSync(join(docsDir, "package.json"), "utf8"));
+    const publicPackages = readmes()
+      .map(([file]) => join(repoDir, file, "..", "package.json"))
+      .filter((file) => existsSync(file))
+      .map((file) => JSON.parse(readFileSync(file, "utf8")))
+      .filter((pkg) => !pkg.private && pkg.name !== "efapiao")
+      .map((pkg) => pkg.name as string);
+    expect(publicPackages.filter((name) => !(name in docs.dependencies))).toEqual([]);
+  });
+
   it("resolve the workspace packages to their built dist/, not src/", async () => {
     const probe =
       'console.log(import.meta.resolve("@efapiao/calc"), import.meta.resolve("@efapiao/rules/node"))';
