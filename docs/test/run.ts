@@ -1,7 +1,8 @@
 /**
  * Runs a TypeScript program the way the pages tell readers to: a separate Node process with tsx. The
  * examples run against the built packages (`dist/`, what an installed package gives; turbo builds the
- * docs' dependencies before these tests), other programs (the CLI from its sources) with the `source`
+ * docs' dependencies before these tests, and the site itself first, as the site-build test's own VitePress
+ * build would otherwise share .vitepress/.temp with it), other programs (the CLI from its sources) with the `source`
  * condition. A separate process, so that what is checked is exactly what a reader sees — stdout, stderr
  * and the exit code — not a module instance shared with the test.
  */
