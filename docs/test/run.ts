@@ -1,10 +1,10 @@
 /**
  * Runs a TypeScript program the way the pages tell readers to: a separate Node process with tsx. The
  * examples run against the built packages (`dist/`, what an installed package gives; turbo builds the
- * docs' dependencies before these tests, and the site itself first, as the site-build test's own VitePress
- * build would otherwise share .vitepress/.temp with it), other programs (the CLI from its sources) with the `source`
- * condition. A separate process, so that what is checked is exactly what a reader sees — stdout, stderr
- * and the exit code — not a module instance shared with the test.
+ * docs' dependencies before these tests, and the site itself too, since the site-build test's own VitePress
+ * build would otherwise share .vitepress/.temp with it); other programs (the CLI from its sources) run with
+ * the `source` condition. A separate process, so that what is checked is exactly what a reader sees —
+ * stdout, stderr and the exit code — not a module instance shared with the test.
  */
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";

@@ -15,7 +15,7 @@ import {
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
-} from "vscode-languageserver/node";
+} from "vscode-languageserver/node.js"; // with the extension: the package has no exports map
 import { completions } from "./completion.js";
 import { definition } from "./definition.js";
 import { fileDiagnostics } from "./diagnostics.js";
