@@ -3,7 +3,7 @@
  * stdout is a terminal). Chinese text is two columns wide on a terminal, so tables pad by display width.
  */
 import type { Diagnostic, Invoice } from "@efapiao/model";
-import type { CliIO } from "./io.js";
+import { boundDiagnostics, type CliIO } from "./io.js";
 import type { Style } from "./style.js";
 
 /** Terminal columns of a string: CJK and full-width characters take two. */
@@ -91,7 +91,7 @@ const MARKS = { error: "✗", warning: "!", info: "i" } as const;
 export function printDiagnostics(io: CliIO, style: Style, diagnostics: readonly Diagnostic[]): void {
   const paint = { error: style.red, warning: style.yellow, info: style.cyan } as const;
   const out: string[] = [];
-  for (const d of diagnostics) {
+  for (const d of boundDiagnostics(diagnostics)) {
     const head = paint[d.severity](`${MARKS[d.severity]} ${d.severity}`);
     out.push(`${head}  ${style.bold(d.path || "(document)")}  ${style.dim(d.rule)}`);
     out.push(`    ${d.message}`);

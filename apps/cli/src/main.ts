@@ -6,7 +6,16 @@
 import { pathToFileURL } from "node:url";
 import { type CommandSpec, contextFor, type OptionSpecs, parseCommand } from "./command.js";
 import { commandHelp, topLevelHelp } from "./help.js";
-import { type CliIO, EXIT, processIO, UsageError } from "./io.js";
+import {
+  type CliIO,
+  EXIT,
+  InputRejected,
+  printDiagnosticsJson,
+  processIO,
+  systemErrorCode,
+  systemErrorLine,
+  UsageError,
+} from "./io.js";
 import { COMMANDS } from "./registry.js";
 import { cliVersion } from "./version.js";
 
@@ -43,6 +52,15 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     if (error instanceof UsageError) {
       io.stderr(`efapiao ${label}: ${error.messageZh}\n${error.messageEn}\n(efapiao ${label} --help)\n`);
       return EXIT.usage;
+    }
+    if (error instanceof InputRejected) {
+      printDiagnosticsJson(io, error.diagnostics);
+      return EXIT.rejected;
+    }
+    // The system would not let us read or write (a full disk, a read-only cache): one line, no stack trace.
+    if (systemErrorCode(error) !== undefined) {
+      io.stderr(`efapiao ${label}: ${systemErrorLine(error as NodeJS.ErrnoException)}\n`);
+      return EXIT.io;
     }
     // A bug of ours, not the user's input: say so briefly, without a stack trace unless asked for.
     io.stderr(`efapiao ${label}: 内部错误 / internal error: ${(error as Error).message}\n`);

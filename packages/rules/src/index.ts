@@ -7,7 +7,13 @@ export { compilePack, type CompileOptions, type Override, type Pack, type RuleSo
 export { loadStandardPack, standardRuleSources } from "./standard.js";
 export { createValidator, validate, type ValidateOptions, type ValidationResult } from "./validate.js";
 export { diagnose, type DiagnoseOptions } from "./diagnose.js";
-export { formatSourceDiagnostic, type SourceDiagnostic, type Span } from "./source.js";
+export {
+  formatSourceDiagnostic,
+  formatSourceDiagnostics,
+  MAX_REPORTED_PER_FILE,
+  type SourceDiagnostic,
+  type Span,
+} from "./source.js";
 export {
   defineFunction,
   FunctionRegistry,

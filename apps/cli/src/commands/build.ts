@@ -7,7 +7,7 @@ import { parseJsonText, toPlatformView } from "@efapiao/model";
 import { loadCodeTable } from "../code-table.js";
 import type { RunOf } from "../command.js";
 import { printDiagnostics, printInvoice } from "../human.js";
-import { EXIT, printJson, readInput, UsageError } from "../io.js";
+import { EXIT, printDiagnosticsJson, printJson, readInput, UsageError } from "../io.js";
 import type { buildSpec } from "../specs/build.js";
 
 export const build: RunOf<typeof buildSpec> = async ({ values, positionals, io, format, style }) => {
@@ -25,7 +25,7 @@ export const build: RunOf<typeof buildSpec> = async ({ values, positionals, io, 
   const result = json.ok ? buildInvoiceFromJson(json.value, { codes, words }) : json;
   if (!result.ok) {
     if (format === "human") printDiagnostics(io, style, result.diagnostics);
-    else printJson(io, { valid: false, diagnostics: result.diagnostics });
+    else printDiagnosticsJson(io, result.diagnostics);
     return EXIT.rejected;
   }
   if (format === "human") printInvoice(io, style, result.value);

@@ -18,7 +18,7 @@ import {
   policyFlag,
   searchCodes,
 } from "@efapiao/tables";
-import { codeCacheDir, listCachedPacks, saveCodePack } from "@efapiao/tables/node";
+import { codeCacheDir, largerCachedPack, listCachedPacks, saveCodePack } from "@efapiao/tables/node";
 import { readCodeTableBytes } from "@efapiao/tables-import";
 import { listProblems, loadCodeTable } from "../code-table.js";
 import type { RunOf } from "../command.js";
@@ -218,6 +218,20 @@ async function importBytes(
     const { zh, en } = listProblems(result.diagnostics);
     io.stderr(`编码表 ${file} 未导入：\n${zh}\nThe table ${file} was not imported:\n${en}\n`);
     printJson(io, { imported: false, file, ...extra, diagnostics: result.diagnostics });
+    return EXIT.rejected;
+  }
+  // A shorter table never replaces a complete one of the same version (a file cut short, or edited).
+  const larger = await largerCachedPack(codeCacheDir(io.env), result.pack);
+  if (larger) {
+    const diagnostic = {
+      rule: "CODES_SMALLER_THAN_CACHED",
+      severity: "error" as const,
+      path: "",
+      message: `缓存中的 ${larger.version} 版编码表有 ${larger.rows} 行，这个文件只有 ${result.pack.rows} 行：文件可能不完整，已保留缓存中的编码表`,
+      messageEn: `The cached table of version ${larger.version} has ${larger.rows} rows and this file only ${result.pack.rows}: the file may be incomplete, so the cached table was kept`,
+    };
+    io.stderr(`${diagnostic.message}\n${diagnostic.messageEn}\n`);
+    printJson(io, { imported: false, file, ...extra, diagnostics: [diagnostic] });
     return EXIT.rejected;
   }
   const path = await saveCodePack(codeCacheDir(io.env), result.pack);

@@ -34,7 +34,7 @@ import { detectDocumentFormat, parseStaXml } from "@efapiao/sta-xml";
 import { loadCodeTable } from "../code-table.js";
 import type { RunOf } from "../command.js";
 import { printDiagnostics } from "../human.js";
-import { type CliIO, EXIT, printJson, readInput, resolvePath, UsageError } from "../io.js";
+import { type CliIO, EXIT, printDiagnosticsJson, readInput, resolvePath, UsageError } from "../io.js";
 import type { validateSpec } from "../specs/validate.js";
 
 type Check = (document: unknown) => { diagnostics: Diagnostic[] };
@@ -64,7 +64,7 @@ export const validate: RunOf<typeof validateSpec> = async ({ values, positionals
     printDiagnostics(io, style, diagnostics);
     return errors === 0 ? EXIT.ok : EXIT.rejected;
   }
-  printJson(io, { valid: errors === 0, diagnostics });
+  printDiagnosticsJson(io, diagnostics);
   io.stderr(`${errors} 个错误，${warnings} 个警告 / ${errors} error(s), ${warnings} warning(s)\n`);
   return errors === 0 ? EXIT.ok : EXIT.rejected;
 };

@@ -46,6 +46,13 @@ export const convertSpec = defineCommand({
         en: "the invoice kind of a DocBits file that does not say it",
       },
     },
+    strict: {
+      type: "boolean",
+      help: {
+        zh: "读取时有警告（如推断的发票种类、脱敏的编码）即拒绝转换",
+        en: "refuse an input read with warnings (an inferred kind, a masked code)",
+      },
+    },
     words: WORDS_OPTION,
     codes: CODES_OPTION,
   },
