@@ -40,10 +40,12 @@ const examples = {
     if (amountInWords("1000.05") !== "壹仟圆零伍分") throw new Error("amountInWords");`,
   "@efapiao/rules": `
     import { readFileSync } from "node:fs";
+    import { buildInvoiceFromJson } from "@efapiao/calc";
     import { loadStandardPack, validate } from "@efapiao/rules";
     import { loadPack, standardPackDir } from "@efapiao/rules/node";
-    const sale = JSON.parse(readFileSync("sale.json", "utf8"));
-    const result = validate(sale, { packs: [await loadStandardPack()], today: "2026-05-18" });
+    import { builtinCodeTable } from "@efapiao/tables";
+    const built = buildInvoiceFromJson(JSON.parse(readFileSync("sale.json", "utf8")), { codes: builtinCodeTable() });
+    const result = validate(built.value, { packs: [await loadStandardPack()], today: "2026-05-18" });
     if (result.valid || !result.diagnostics.some((d) => d.rule === "FP-ID-04" && d.path === "buyer.taxId"))
       throw new Error("validate: " + JSON.stringify(result.diagnostics));
     const fromFiles = await loadPack(standardPackDir());
