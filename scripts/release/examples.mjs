@@ -45,7 +45,11 @@ const examples = {
     import { loadPack, standardPackDir } from "@efapiao/rules/node";
     import { builtinCodeTable } from "@efapiao/tables";
     const built = buildInvoiceFromJson(JSON.parse(readFileSync("sale.json", "utf8")), { codes: builtinCodeTable() });
-    const result = validate(built.value, { packs: [await loadStandardPack()], today: "2026-05-18" });
+    // examples/sale.json is valid; with the buyer's check character B instead of U (GB 32100) it is not.
+    const ok = validate(built.value, { packs: [await loadStandardPack()], today: "2026-05-18" });
+    if (!ok.valid) throw new Error("validate(sale): " + JSON.stringify(ok.diagnostics));
+    const wrong = { ...built.value, buyer: { ...built.value.buyer, taxId: "91110108MA00ABCD1B" } };
+    const result = validate(wrong, { packs: [await loadStandardPack()], today: "2026-05-18" });
     if (result.valid || !result.diagnostics.some((d) => d.rule === "FP-ID-04" && d.path === "buyer.taxId"))
       throw new Error("validate: " + JSON.stringify(result.diagnostics));
     const fromFiles = await loadPack(standardPackDir());
