@@ -67,7 +67,7 @@ mkdir -p "$LIGHT"
   for heavy in read-excel-file csv-parse iconv-lite; do
     [ ! -e "node_modules/$heavy" ] || { echo "installing @efapiao/calc installed $heavy" >&2; exit 1; }
   done
-  echo "  @efapiao/calc with its dependencies: $(find node_modules -name package.json -path '*/node_modules/*/package.json' -not -path '*/node_modules/*/node_modules/*' | wc -l) packages, $(du -sk node_modules | cut -f1) kB"
+  echo "  @efapiao/calc with its dependencies: $(npm ls --all --parseable 2>/dev/null | tail -n +2 | sort -u | wc -l) packages, $(du -sk node_modules | cut -f1) kB"
 )
 
 step "browser bundle of @efapiao/rules with the standard pack"
