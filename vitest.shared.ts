@@ -9,5 +9,7 @@ export const sharedConfig = defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    // Hooks that import the official table (a few seconds) must survive a loaded CI machine as tests do.
+    hookTimeout: 30_000,
   },
 });

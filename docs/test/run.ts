@@ -1,7 +1,10 @@
 /**
- * Runs a TypeScript program the way the pages tell readers to: a separate Node process with tsx, the
- * workspace packages resolved from their sources. A separate process, so that what is checked is exactly
- * what a reader sees — stdout, stderr and the exit code — not a module instance shared with the test.
+ * Runs a TypeScript program the way the pages tell readers to: a separate Node process with tsx. The
+ * examples run against the built packages (`dist/`, what an installed package gives; turbo builds the
+ * docs' dependencies before these tests, and the site itself too, since the site-build test's own VitePress
+ * build would otherwise share .vitepress/.temp with it); other programs (the CLI from its sources) run with
+ * the `source` condition. A separate process, so that what is checked is exactly what a reader sees —
+ * stdout, stderr and the exit code — not a module instance shared with the test.
  */
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -22,11 +25,13 @@ export function runTs(
   args: string[] = [],
   cwd = docsDir,
   env: NodeJS.ProcessEnv = {},
+  from: "source" | "dist" = "source",
 ): Promise<Run> {
+  const conditions = from === "source" ? ["--conditions=source"] : [];
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--conditions=source", "--import", "tsx", file, ...args],
+      [...conditions, "--import", "tsx", file, ...args],
       { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
@@ -42,7 +47,7 @@ export function runExample(name: string, args: string[] = []): Promise<Run> {
   const key = [name, ...args].join(" ");
   let run = runs.get(key);
   if (run === undefined) {
-    run = runTs(join(docsDir, "examples", name), args);
+    run = runTs(join(docsDir, "examples", name), args, docsDir, {}, "dist");
     runs.set(key, run);
   }
   return run;

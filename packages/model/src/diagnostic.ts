@@ -3,22 +3,10 @@
  * the JSON path of the offending field and a message in Chinese and English (contracts.md, "Diagnostics
  * JSON"), so callers can print it, filter it or map it back onto a form — never a stack trace.
  */
-import { z } from "zod";
+import type { z } from "zod";
+import type { DiagnosticSchema, SeveritySchema } from "./diagnostic-schema.js";
 
-export const SeveritySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
-
-export const DiagnosticSchema = z.object({
-  /** A stable identifier, e.g. `SALE_UNKNOWN_FIELD` or a rule id such as `FP-CO-01`. */
-  rule: z.string(),
-  severity: SeveritySchema,
-  /** JSON path of the field, e.g. `lines[2].amount` (0-based indices); empty for the whole document. */
-  path: z.string(),
-  message: z.string(),
-  messageEn: z.string(),
-  /** Where the rule that produced it is written, e.g. `rules/standard/parties.rules:12:3`. */
-  source: z.string().optional(),
-});
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
 /** The outcome of anything that can reject its input: the value, or the diagnostics that explain why not. */

@@ -1,4 +1,7 @@
 export * from "./diagnostic.js";
+export * from "./diagnostic-schema.js";
+export * from "./values.js";
+export * from "./dates.js";
 export { JSON_LIMITS, type JsonLimits, parseJsonText } from "./json-text.js";
 export { decodeUtf8, invalidUtf8Offset } from "./utf8.js";
 export * from "./decimal-text.js";

@@ -4,6 +4,7 @@
  * decimal fractions, quantities and unit prices are decimal text with trailing zeros trimmed.
  */
 import { z } from "zod";
+import { LINE_NATURE_VALUES } from "./values.js";
 import {
   BuyerSchema,
   InvoiceKindSchema,
@@ -40,7 +41,7 @@ export const MAX_CODE_TEXT = 40;
 export const KIND_CODES = { special: "01", general: "02" } as const;
 
 /** 发票行性质: normal 正常行, discounted 被折扣行, discount 折扣行. */
-export const LineNatureSchema = z.enum(["normal", "discounted", "discount"]);
+export const LineNatureSchema = z.enum(LINE_NATURE_VALUES);
 export type LineNature = z.infer<typeof LineNatureSchema>;
 
 export const InvoiceLineSchema = z.strictObject({

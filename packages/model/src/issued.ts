@@ -13,7 +13,9 @@ import { z } from "zod";
 import type { Result } from "./diagnostic.js";
 import { type Invoice, InvoiceSchema } from "./invoice.js";
 import { parseInvoiceNumber } from "./invoice-number.js";
-import { isCalendarDate, patternText } from "./sale.js";
+import { isCalendarDate } from "./dates.js";
+import { patternText } from "./sale.js";
+import { DIRECTION_VALUES } from "./values.js";
 import { zodIssuesToDiagnostics } from "./zod-diagnostics.js";
 
 /** An XML name, optionally prefixed (`Toll`, `efp:code`); XML allows Chinese letters in names. */
@@ -117,7 +119,7 @@ const issuedFields = {
   issuedAt: DateTimeText,
   taxBureau: TaxBureauSchema,
   /** 蓝字 (blue, `InIssuType` Y) or 红字 (red, N). */
-  direction: z.enum(["blue", "red"]),
+  direction: z.enum(DIRECTION_VALUES),
   /** Present on a red invoice: the blue invoice and confirmation form it reverses. */
   red: RedReferenceSchema.optional(),
   /** `TaxpayerType`: 1 一般纳税人, 3 转登记小规模纳税人, … (absent when the file leaves it empty). */

@@ -4,6 +4,8 @@
  * fields are rejected, not dropped, so a misspelt `taxid` can never silently vanish.
  */
 import { z } from "zod";
+import { isCalendarDate } from "./dates.js";
+import { INVOICE_KIND_VALUES } from "./values.js";
 import { type DecimalTextResult, readDecimal, readRate } from "./decimal-text.js";
 import type { Result } from "./diagnostic.js";
 import { parseJsonText } from "./json-text.js";
@@ -77,15 +79,7 @@ export const isoDate = () =>
     params: { zh: "日期应写作 YYYY-MM-DD 且为真实日期（例如 2026-05-18）", rule: "SALE_DATE" },
   });
 
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-export const InvoiceKindSchema = z.enum(["special", "general"]);
+export const InvoiceKindSchema = z.enum(INVOICE_KIND_VALUES);
 export type InvoiceKind = z.infer<typeof InvoiceKindSchema>;
 
 /**

@@ -10,7 +10,7 @@
  * codes as known exceptions (domain-facts.md, "Taxpayer identification").
  */
 import type { Message } from "./diagnostic.js";
-import { isCalendarDate } from "./sale.js";
+import { isCalendarDate } from "./dates.js";
 
 /** The 31 characters of GB 32100; a character's index is its value. I, O, S, V and Z are never used. */
 export const USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Pack } from "@efapiao/rules";
-import { loadStandardPack, standardPackDir } from "@efapiao/rules";
+import { loadPack, standardPackDir } from "@efapiao/rules/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   type Connection,
@@ -15,7 +15,7 @@ import {
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
-} from "vscode-languageserver/node";
+} from "vscode-languageserver/node.js"; // with the extension: the package has no exports map
 import { completions } from "./completion.js";
 import { definition } from "./definition.js";
 import { fileDiagnostics } from "./diagnostics.js";
@@ -28,7 +28,8 @@ export function serve(connection: Connection): TextDocuments<TextDocument> {
   let standard: Pack | undefined;
 
   connection.onInitialize(async () => {
-    standard = await loadStandardPack();
+    // From the files rather than the embedded copy, so that go to definition can open them.
+    standard = await loadPack(standardPackDir(), { name: "standard" });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

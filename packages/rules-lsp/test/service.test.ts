@@ -5,13 +5,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadStandardPack, type Pack, standardPackDir } from "@efapiao/rules";
+import type { Pack } from "@efapiao/rules";
+import { loadPack, standardPackDir } from "@efapiao/rules/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { completions, compileContext, definition, fileDiagnostics, fileUri, hover } from "../src/index.js";
 
 let standard: Pack;
 beforeAll(async () => {
-  standard = await loadStandardPack();
+  standard = await loadPack(standardPackDir(), { name: "standard" });
 });
 
 const dir = mkdtempSync(join(tmpdir(), "efapiao-lsp-"));

@@ -5,11 +5,11 @@
  * decimals, rates also as "6%", dates as YYYY-MM-DD).
  */
 import {
+  DIRECTION_VALUES,
   FIELD_NAMES,
   type FieldName,
-  IssuedInvoiceSchema,
-  InvoiceKindSchema,
-  LineNatureSchema,
+  INVOICE_KIND_VALUES,
+  LINE_NATURE_VALUES,
 } from "@efapiao/model";
 import { listOf, type Type } from "./types.js";
 
@@ -110,9 +110,9 @@ export function fieldLabel(field: Field): string {
 
 /** The values a text field can take, from the model's enums, so `kind = "specail"` is caught when compiling. */
 const ALLOWED: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ["kind", InvoiceKindSchema.options],
-  ["lines[].nature", LineNatureSchema.options],
-  ["direction", IssuedInvoiceSchema.shape.direction.options],
+  ["kind", INVOICE_KIND_VALUES],
+  ["lines[].nature", LINE_NATURE_VALUES],
+  ["direction", DIRECTION_VALUES],
 ]);
 
 /**

@@ -14,10 +14,11 @@ import {
   type Result,
   toInvoice,
 } from "@efapiao/model";
-import { compilePack, formatSourceDiagnostic, standardPackDir } from "@efapiao/rules";
+import { compilePack, formatSourceDiagnostic } from "@efapiao/rules";
+import { standardPackDir } from "@efapiao/rules/node";
 import { decodeXmlBytes, parseStaXml, writeStaXml } from "@efapiao/sta-xml";
 import { builtinCodeTable, parseCodePack } from "@efapiao/tables";
-import { readCodeTableBytes } from "@efapiao/tables/node";
+import { readCodeTableBytes } from "@efapiao/tables-import";
 import fc from "fast-check";
 import { COMMON_PIECES, mutated } from "./mutate.js";
 

@@ -14,13 +14,11 @@ import {
   formatExamplesReport,
   formatSourceDiagnostics,
   MAX_REPORTED_PER_FILE,
-  lintPacks,
   loadStandardPack,
   type Pack,
-  runExamples,
   type SourceDiagnostic,
-  standardPackDir,
 } from "@efapiao/rules";
+import { lintPacks, runExamples, standardPackDir } from "@efapiao/rules/node";
 import { builtinCodeTable } from "@efapiao/tables";
 import { loadCodeTable } from "../code-table.js";
 import type { RunOf } from "../command.js";
