@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/pnpm.sh install --frozen-lockfile --reporter=silent
+bash scripts/browser-deps.sh   # chromium, poppler-utils, CJK fonts: the preview's PDF and browser tests
 bash scripts/pnpm.sh run lint
 bash scripts/pnpm.sh exec turbo run build typecheck test --concurrency=2 --output-logs=new-only "$@"
 node apps/cli/bin/efapiao.js build examples/sale.json > /dev/null

@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   rules: async () => (await import("./commands/rules.js")).rules,
   convert: async () => (await import("./commands/convert.js")).convert,
   codes: async () => (await import("./commands/codes.js")).codes,
+  preview: async () => (await import("./commands/preview.js")).preview,
 };
 
 export const USAGE = `efapiao — China's fully digitalized e-fapiao (数电票) toolkit
@@ -23,6 +24,7 @@ Usage:
   efapiao rules test PATH…
   efapiao rules check PATH…
   efapiao convert FILE --to sta-xml|docbits-xml|canonical [--number N --issued-at T --bureau-code C --bureau-name NAME]
+  efapiao preview FILE [--html OUT.html] [--pdf OUT.pdf] [--codes FILE] [--words 圆|元] [--kind special|general]
   efapiao codes show CODE | codes search WORDS | codes import FILE | codes update [--url URL] | codes versions
 
 FILE may be - for stdin. JSON goes to stdout, messages to stderr.

@@ -208,7 +208,7 @@ function pageItems(view: InvoiceView, rows: RowBlock[], index: number, count: nu
   rule(65.5, 19, 138.5, 19);
   if (view.issued) {
     text(154, 13.6, "发票号码：", LABEL, "start", "frame");
-    text(170.5, 13.6, view.number ?? "", LABEL);
+    text(170.5, 13.6, view.number ?? "", fitSize(view.number ?? "", 34, LABEL));
     text(154, 19.6, "开票日期：", LABEL, "start", "frame");
     text(170.5, 19.6, view.date ?? "", LABEL);
   } else {
