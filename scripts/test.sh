@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every check CI runs: install, lint, then through turbo every package's build, typecheck and tests,
-# and last a smoke run of the built CLI (the `efapiao` bin a user installs).
+# a smoke run of the built CLI (the `efapiao` bin a user installs), and last the release check (packed
+# tarballs linted, installed into an empty project and tried there; see scripts/release-check.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/pnpm.sh install --frozen-lockfile --reporter=silent
@@ -9,3 +10,4 @@ bash scripts/pnpm.sh run lint
 bash scripts/pnpm.sh exec turbo run build typecheck test --concurrency=2 --output-logs=new-only "$@"
 node apps/cli/bin/efapiao.js build examples/sale.json > /dev/null
 echo "efapiao: built CLI smoke run passed"
+bash scripts/release-check.sh

@@ -4,7 +4,8 @@
  */
 import { fileURLToPath } from "node:url";
 import { buildInvoiceFromJson } from "@efapiao/calc";
-import { loadPack, loadStandardPack, type ValidationResult, validate } from "@efapiao/rules";
+import { loadStandardPack, type ValidationResult, validate } from "@efapiao/rules";
+import { loadPack } from "@efapiao/rules/node";
 import { builtinCodeTable } from "@efapiao/tables";
 
 const codes = builtinCodeTable();

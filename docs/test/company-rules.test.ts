@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InvoiceSchema } from "@efapiao/model";
-import { formatExamplesReport, loadStandardPack, runExamples, validate } from "@efapiao/rules";
+import { formatExamplesReport, loadStandardPack, validate } from "@efapiao/rules";
+import { runExamples } from "@efapiao/rules/node";
 import { expect, it } from "vitest";
 import { docsDir, repoDir, runTs } from "./run.js";
 

@@ -6,7 +6,8 @@
  */
 import { resolve } from "node:path";
 import { builtinCodeTable, type CodeTable, type ImportDiagnostic } from "@efapiao/tables";
-import { codeCacheDir, loadNewestCachedTable, readCodeTableBytes } from "@efapiao/tables/node";
+import { codeCacheDir, loadNewestCachedTable } from "@efapiao/tables/node";
+import { readCodeTableBytes } from "@efapiao/tables-import";
 import { type CliIO, readInputBytes, UsageError } from "./io.js";
 
 /** How many of a rejected file's problems a usage message lists. */

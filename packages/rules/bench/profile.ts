@@ -5,9 +5,9 @@
  */
 import { buildInvoiceFromJson } from "@efapiao/calc";
 import { builtinCodeTable } from "@efapiao/tables";
-import { readRuleSources } from "../src/load.js";
+import { readRuleSources } from "../src/node/load.js";
 import { compilePack } from "../src/pack.js";
-import { standardPackDir } from "../src/standard.js";
+import { standardPackDir } from "../src/node/standard-dir.js";
 import { createValidator } from "../src/validate.js";
 
 const n = Number(process.argv[2] ?? 20);

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compileClean } from "../test/helpers.js";
 import { diagnose } from "./diagnose.js";
-import { standardPackDir } from "./standard.js";
+import { standardPackDir } from "./node/standard-dir.js";
 
 describe("diagnose", () => {
   it("returns positioned problems in source order, in both languages", () => {

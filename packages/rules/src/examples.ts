@@ -1,16 +1,15 @@
 /**
  * Examples next to rules (LANGUAGE.md §8): each is a base document plus mutations and the expected outcome
- * of its rule. `runExamples` runs them (`efapiao rules test`); `lintPacks` checks packs without running
- * anything on an input (`efapiao rules check`): syntax, types, messages, base documents present, and at
- * least one passing and one failing example per rule.
+ * of its rule. `runPackExamples` runs them on compiled packs; `lintPackExamples` checks packs without
+ * running anything on an input: base documents present and parseable, and at least one passing and one
+ * failing example per rule. Where base documents come from is an `ExampleFiles` — the standard pack's own
+ * embedded ones here, the file system in `@efapiao/rules/node` (`runExamples`, `lintPacks`, which the CLI's
+ * `rules test` / `rules check` use).
  */
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { type Diagnostic, formatPath } from "@efapiao/model";
 import type { CodeTable } from "@efapiao/tables";
 import type { ExampleDecl } from "./ast.js";
 import type { Words } from "./lexer.js";
-import { loadPack } from "./load.js";
 import { applyMutation } from "./mutate.js";
 import type { Pack } from "./pack.js";
 import { DEFAULT_PROFILE } from "./parameters.js";
@@ -18,6 +17,7 @@ import type { FunctionRegistry } from "./registry.js";
 import type { CompiledRule } from "./rule.js";
 import { formatSourceDiagnostic, location, type SourceDiagnostic, type Span } from "./source.js";
 import { formatTrace, type RuleTrace, traceRule } from "./trace.js";
+import { STANDARD_EXAMPLES } from "./standard-pack.generated.js";
 import { prepareRun, ruleApplies, runContext } from "./validate.js";
 
 export interface ExampleOutcome {
@@ -54,16 +54,40 @@ export interface ExampleOptions {
   functions?: FunctionRegistry;
   /** The date for documents without an issue date (default today). */
   today?: string;
+  /** Where base documents are read from (default: the standard pack's embedded examples). */
+  files?: ExampleFiles;
 }
+
+/** Where the base documents of examples come from: the file system, or documents held in memory. */
+export interface ExampleFiles {
+  /** The file a `base` / `given` path names, seen from the directory of the rule file (if it has one). */
+  resolve(dir: string | undefined, path: string): string;
+  /** The text of a resolved file; a rejection's `code` (e.g. `ENOENT`) is shown in the message. */
+  read(file: string): Promise<string>;
+}
+
+/**
+ * The standard pack's base documents (`examples/*.json`), embedded in the package: examples of the
+ * embedded standard pack run without a file system.
+ */
+export const standardExampleFiles: ExampleFiles = {
+  resolve: (_dir, path) => path.replace(/^\.\//, ""),
+  read: (file) => {
+    const text = STANDARD_EXAMPLES[file];
+    return text === undefined ? Promise.reject({ code: "ENOENT" }) : Promise.resolve(text);
+  },
+};
 
 /** Reads base documents once per run. */
 class BaseDocuments {
   private readonly cache = new Map<string, Promise<{ value?: unknown; problem?: Words }>>();
 
+  constructor(readonly files: ExampleFiles) {}
+
   get(file: string): Promise<{ value?: unknown; problem?: Words }> {
     let entry = this.cache.get(file);
     if (!entry) {
-      entry = readFile(file, "utf8").then(
+      entry = this.files.read(file).then(
         (text) => {
           try {
             return { value: JSON.parse(text) as unknown };
@@ -77,7 +101,7 @@ class BaseDocuments {
             };
           }
         },
-        (error: NodeJS.ErrnoException) => ({
+        (error: { code?: string }) => ({
           problem: {
             zh: `无法读取示例文档 ${file}（${error.code ?? "错误"}）`,
             en: `Cannot read the example document ${file} (${error.code ?? "error"})`,
@@ -90,9 +114,9 @@ class BaseDocuments {
   }
 }
 
-function basePath(rule: CompiledRule, example: ExampleDecl): string | undefined {
+function basePath(rule: CompiledRule, example: ExampleDecl, files: ExampleFiles): string | undefined {
   const given = example.given?.path ?? rule.base;
-  return given === undefined ? undefined : resolve(rule.dir ?? ".", given);
+  return given === undefined ? undefined : files.resolve(rule.dir, given);
 }
 
 function expectedWords(example: ExampleDecl): string {
@@ -118,7 +142,7 @@ async function runExample(
     diagnostics: [],
     traces: [],
   };
-  const file = basePath(rule, example);
+  const file = basePath(rule, example, bases.files);
   if (!file) {
     outcome.problem = {
       zh: "示例没有基础文档：请在文件开头写 base，或在示例中写 given",
@@ -205,24 +229,15 @@ function traces(
   return lines.slice(0, 5).map((i) => traceRule(rule, env, i));
 }
 
-/** Loads the packs at `paths` (directories or files) on top of `extends`. */
-async function loadAll(paths: string[], options: ExampleOptions): Promise<Pack[]> {
-  return Promise.all(
-    paths.map((p) => loadPack(p, { extends: options.extends, functions: options.functions })),
-  );
-}
-
 /**
- * Runs the examples of the rule packs at `paths`.
+ * Runs the examples of compiled packs (their own rules only, not those of the packs they extend).
  * @example
- * const report = await runExamples(["packages/rules/standard"]);
+ * const report = await runPackExamples([await loadStandardPack()]);
  * console.log(formatExamplesReport(report)); // ✓ 96 examples passed
- * process.exitCode = report.ok ? 0 : 1;
  */
-export async function runExamples(paths: string[], options: ExampleOptions = {}): Promise<ExamplesReport> {
-  const packs = await loadAll(paths, options);
+export async function runPackExamples(packs: Pack[], options: ExampleOptions = {}): Promise<ExamplesReport> {
   const compileDiagnostics = packs.flatMap((p) => p.diagnostics);
-  const bases = new BaseDocuments();
+  const bases = new BaseDocuments(options.files ?? standardExampleFiles);
   const outcomes: ExampleOutcome[] = [];
   for (const pack of packs) {
     for (const rule of pack.rules) {
@@ -242,18 +257,17 @@ export async function runExamples(paths: string[], options: ExampleOptions = {})
 }
 
 /**
- * Lints packs without an input document: everything the compiler checks, plus base documents that exist and
- * parse, and at least one `expect pass` and one `expect fail` example per rule.
+ * Lints compiled packs without an input document: everything the compiler found, plus base documents that
+ * exist and parse, and at least one `expect pass` and one `expect fail` example per rule.
  * @example
- * const problems = await lintPacks(["company-rules"], { extends: [await loadStandardPack()] });
+ * const { diagnostics } = await lintPackExamples([await loadStandardPack()]); // []
  */
-export async function lintPacks(
-  paths: string[],
-  options: ExampleOptions = {},
+export async function lintPackExamples(
+  packs: Pack[],
+  options: Pick<ExampleOptions, "files"> = {},
 ): Promise<{ packs: Pack[]; diagnostics: SourceDiagnostic[] }> {
-  const packs = await loadAll(paths, options);
   const diagnostics = packs.flatMap((p) => p.diagnostics);
-  const bases = new BaseDocuments();
+  const bases = new BaseDocuments(options.files ?? standardExampleFiles);
   for (const pack of packs) {
     for (const rule of pack.rules) {
       const report = (span: Span, words: Words) =>
@@ -285,7 +299,7 @@ export async function lintPacks(
         });
       }
       for (const example of rule.examples) {
-        const file = basePath(rule, example);
+        const file = basePath(rule, example, bases.files);
         const problem = file
           ? (await bases.get(file)).problem
           : {

@@ -26,9 +26,9 @@ import {
   toDecimal,
 } from "./fixed.js";
 import { ITERATION } from "./compile.js";
-import { readRuleSources } from "./load.js";
+import { readRuleSources } from "./node/load.js";
 import { compilePack, type Pack } from "./pack.js";
-import { standardPackDir } from "./standard.js";
+import { standardPackDir } from "./node/standard-dir.js";
 import { createValidator } from "./validate.js";
 import { Decimal } from "./values.js";
 

@@ -1,10 +1,10 @@
 /**
  * `@efapiao/rules`: the e-fapiao validation-rule language (LANGUAGE.md) — compiler, runner, examples, and
- * the standard pack.
+ * the standard pack (embedded as data). No Node built-ins: it bundles for a browser. Reading packs and
+ * examples from disk is `@efapiao/rules/node`.
  */
 export { compilePack, type CompileOptions, type Override, type Pack, type RuleSource } from "./pack.js";
-export { loadPack, readRuleSources } from "./load.js";
-export { loadStandardPack, standardPackDir } from "./standard.js";
+export { loadStandardPack, standardRuleSources } from "./standard.js";
 export { createValidator, validate, type ValidateOptions, type ValidationResult } from "./validate.js";
 export { diagnose, type DiagnoseOptions } from "./diagnose.js";
 export { formatSourceDiagnostic, type SourceDiagnostic, type Span } from "./source.js";
@@ -23,11 +23,13 @@ export type { Type } from "./types.js";
 export { Decimal, type Value } from "./values.js";
 export { KEYWORDS } from "./lexer.js";
 export {
+  type ExampleFiles,
   type ExampleOptions,
   type ExampleOutcome,
   type ExamplesReport,
   formatExamplesReport,
-  lintPacks,
-  runExamples,
+  lintPackExamples,
+  runPackExamples,
+  standardExampleFiles,
 } from "./examples.js";
 export { formatTrace, type RuleTrace, traceRule } from "./trace.js";

@@ -1,15 +1,18 @@
 /**
- * The standard pack that ships with the package. Its directory is found relative to this module, which
- * works both from `src/standard.ts` and from the bundle `dist/index.js`: both sit one level below the
- * package root, next to `standard/`. (This file must stay directly in `src/` for that reason.)
+ * The standard pack that ships with the package, compiled from its rule files embedded as data
+ * (`standard-pack.generated.ts`, written by `pnpm gen:standard` from `standard/*.rules`), so that it loads
+ * the same way in Node and in a browser, without a file system.
  */
-import { fileURLToPath } from "node:url";
-import { loadPack } from "./load.js";
-import type { CompileOptions, Pack } from "./pack.js";
+import { type CompileOptions, compilePack, type Pack, type RuleSource } from "./pack.js";
+import { STANDARD_RULE_FILES } from "./standard-pack.generated.js";
 
-/** The absolute path of the standard pack's directory (`packages/rules/standard`). */
-export function standardPackDir(): string {
-  return fileURLToPath(new URL("../standard/", import.meta.url));
+/**
+ * The rule files of the standard pack as sources (`standard/calculations.rules`, …), in name order.
+ * @example
+ * const pack = compilePack(standardRuleSources(), { name: "standard" });
+ */
+export function standardRuleSources(): RuleSource[] {
+  return Object.entries(STANDARD_RULE_FILES).map(([file, text]) => ({ name: `standard/${file}`, text }));
 }
 
 let cached: Promise<Pack> | undefined;
@@ -20,7 +23,7 @@ let cached: Promise<Pack> | undefined;
  * const result = validate(invoice, { packs: [await loadStandardPack()] });
  */
 export function loadStandardPack(options?: Omit<CompileOptions, "name" | "dir" | "extends">): Promise<Pack> {
-  if (options) return loadPack(standardPackDir(), { ...options, name: "standard" });
-  cached ??= loadPack(standardPackDir(), { name: "standard" });
+  if (options) return Promise.resolve(compilePack(standardRuleSources(), { ...options, name: "standard" }));
+  cached ??= Promise.resolve(compilePack(standardRuleSources(), { name: "standard" }));
   return cached;
 }

@@ -6,15 +6,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InvoiceSchema, parseSale } from "@efapiao/model";
-import { readCodeTableBytes } from "@efapiao/tables/node";
+import { readCodeTableBytes } from "@efapiao/tables-import";
 import { describe, expect, it } from "vitest";
-import {
-  formatExamplesReport,
-  loadStandardPack,
-  runExamples,
-  standardPackDir,
-  validate,
-} from "../src/index.js";
+import { formatExamplesReport, loadStandardPack, validate } from "../src/index.js";
+import { runExamples, standardPackDir } from "../src/node/index.js";
 
 const FAMILIES: Record<string, string> = {
   KD: "kind.rules",

@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
+import { importCodeGrid } from "../src/code-import.js";
 import type { CodeTable } from "../src/code-table.js";
-import { readCodeTableFile } from "../src/node/read-table-file.js";
 
 /** /work/shared/data/tax-codes, from packages/tables/test/. */
 const TAX_CODES = new URL("../../../../shared/data/tax-codes/", import.meta.url);
@@ -21,9 +21,16 @@ export function sharedCsvGrid(): string[][] {
 
 let shared: Promise<CodeTable> | undefined;
 
-/** The official v32.0 table, imported once per test file from the CSV (the faster of the two readers). */
+/**
+ * The official v32.0 table, imported once per test file from the CSV grid (the file readers live in
+ * @efapiao/tables-import, which depends on this package; the checks are `importCodeGrid`'s either way).
+ */
 export function sharedTable(): Promise<CodeTable> {
-  shared ??= readCodeTableFile(SHARED_CSV).then((result) => {
+  shared ??= Promise.resolve().then(() => {
+    const result = importCodeGrid(sharedCsvGrid(), {
+      file: "tax-codes-v32-2019-04-01.csv",
+      tableSource: SHARED_CSV,
+    });
     if (!result.ok) throw new Error(`the shared table did not import: ${JSON.stringify(result.diagnostics)}`);
     return result.table;
   });

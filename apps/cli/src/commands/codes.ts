@@ -18,7 +18,8 @@ import {
   policyFlag,
   searchCodes,
 } from "@efapiao/tables";
-import { codeCacheDir, listCachedPacks, readCodeTableBytes, saveCodePack } from "@efapiao/tables/node";
+import { codeCacheDir, listCachedPacks, saveCodePack } from "@efapiao/tables/node";
+import { readCodeTableBytes } from "@efapiao/tables-import";
 import { parseCommandArgs } from "../args.js";
 import { listProblems, loadCodeTable } from "../code-table.js";
 import { type CliIO, EXIT, printJson, readInputBytes, UsageError } from "../io.js";

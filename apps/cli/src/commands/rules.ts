@@ -13,13 +13,11 @@ import {
   type ExamplesReport,
   formatExamplesReport,
   formatSourceDiagnostic,
-  lintPacks,
   loadStandardPack,
   type Pack,
-  runExamples,
   type SourceDiagnostic,
-  standardPackDir,
 } from "@efapiao/rules";
+import { lintPacks, runExamples, standardPackDir } from "@efapiao/rules/node";
 import { builtinCodeTable } from "@efapiao/tables";
 import { parseCommandArgs } from "../args.js";
 import { loadCodeTable } from "../code-table.js";

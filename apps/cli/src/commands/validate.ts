@@ -25,11 +25,11 @@ import {
   BUILTIN_PARAMETERS,
   DEFAULT_PROFILE,
   formatSourceDiagnostic,
-  loadPack,
   loadStandardPack,
   type Pack,
   createValidator,
 } from "@efapiao/rules";
+import { loadPack } from "@efapiao/rules/node";
 import { detectDocumentFormat, parseStaXml } from "@efapiao/sta-xml";
 import { parseCommandArgs } from "../args.js";
 import { loadCodeTable } from "../code-table.js";

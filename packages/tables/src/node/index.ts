@@ -1,14 +1,9 @@
 /**
- * `@efapiao/tables/node`: the parts that need Node (files, the xlsx reader, the local cache). The main
- * entry stays free of Node built-ins so that a browser can use the tables and a loaded pack.
+ * `@efapiao/tables/node`: the parts that need Node (the local cache of imported packs). The main entry
+ * stays free of Node built-ins so that a browser can use the tables and a loaded pack. Reading the STA's
+ * xlsx or a CSV is `@efapiao/tables-import`, a package of its own so that the readers are not installed
+ * with the tables.
  */
-export {
-  readCodeTableBytes,
-  readCodeTableFile,
-  type ReadTableOptions,
-  type TableFileKind,
-  type TableFileResult,
-} from "./read-table-file.js";
 export {
   type CachedPack,
   codeCacheDir,

@@ -1,11 +1,11 @@
 /**
- * Reading packs from disk: a pack is a directory of `.rules` files, read in name order. Unreadable
- * directories and files are diagnostics like any other problem, never exceptions.
+ * Reading packs from disk (`@efapiao/rules/node`): a pack is a directory of `.rules` files, read in name
+ * order. Unreadable directories and files are diagnostics like any other problem, never exceptions.
  */
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { type CompileOptions, compilePack, type Pack, type RuleSource } from "./pack.js";
-import { NO_SPAN } from "./source.js";
+import { type CompileOptions, compilePack, type Pack, type RuleSource } from "../pack.js";
+import { NO_SPAN } from "../source.js";
 
 /** Reads the `.rules` files of a directory, or one `.rules` file, as rule sources named `DIR/FILE`. */
 export async function readRuleSources(

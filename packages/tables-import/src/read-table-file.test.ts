@@ -2,10 +2,15 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SHARED_CSV, SHARED_XLSX } from "../../test/shared-table.js";
+import { fileURLToPath } from "node:url";
 import { readCodeTableBytes, readCodeTableFile } from "./read-table-file.js";
 
 const IMPORTED_AT = "2026-01-01T00:00:00.000Z";
+
+/** The official table in /work/shared/data, read in place (from packages/tables-import/src/). */
+const TAX_CODES = new URL("../../../../shared/data/tax-codes/", import.meta.url);
+const SHARED_XLSX = fileURLToPath(new URL("tax-codes-v32-2019-04-01.xlsx", TAX_CODES));
+const SHARED_CSV = fileURLToPath(new URL("tax-codes-v32-2019-04-01.csv", TAX_CODES));
 
 describe("readCodeTableFile on the official files", () => {
   it("reads the STA's xlsx: 4,236 rows, version 32.0 as text, codes as 19-digit strings", async () => {

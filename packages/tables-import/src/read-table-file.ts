@@ -9,9 +9,15 @@ import { basename } from "node:path";
 import type { Message } from "@efapiao/model";
 import { parse as parseCsv } from "csv-parse/sync";
 import readXlsxFile from "read-excel-file/node";
-import type { CodeTable } from "../code-table.js";
-import { type Cell, type CodeImportResult, type ImportDiagnostic, importCodeGrid } from "../code-import.js";
-import { type CodePack, parseCodePack } from "../code-pack.js";
+import {
+  type Cell,
+  type CodeImportResult,
+  type CodePack,
+  type CodeTable,
+  type ImportDiagnostic,
+  importCodeGrid,
+  parseCodePack,
+} from "@efapiao/tables";
 
 export type TableFileKind = "xlsx" | "csv" | "pack";
 

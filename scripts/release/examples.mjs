@@ -1,0 +1,102 @@
+// One example per public package, run in the fresh project where the tarballs were installed (argv[2]),
+// each in its own Node process so that what runs is exactly what an installed package resolves to. The
+// expected values are worked out by hand: examples/sale.json is 1 × 100000.00 at 6 % = 6000.00 tax,
+// 106000.00 in total; the buyer's id 91110108MA00ABCD1B has check character U, not B (GB 32100-2015);
+// gd-special-1pct-inclusive.xml is the platform's own file, 16000.00 in total.
+// A public package without an example here fails the check, so that a new package gets one.
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const [project, root] = process.argv.slice(2);
+const shared = join(root, "..", "shared");
+const GD_SAMPLE = join(shared, "samples/sta-xml/gd-special-1pct-inclusive.xml");
+const CODES_CSV = join(shared, "data/tax-codes/tax-codes-v32-2019-04-01.csv");
+
+/** ESM programs by package; each throws when a value is not the one worked out by hand. */
+const examples = {
+  "@efapiao/model": `
+    import { checkTaxId, parseInvoiceNumber } from "@efapiao/model";
+    const id = checkTaxId("91110108MA00ABCD1B");
+    if (id.valid || id.expected !== "U") throw new Error("checkTaxId: " + JSON.stringify(id));
+    const n = parseInvoiceNumber("24442000000036916313");
+    if (!n.ok || n.value.provinceCode !== "44") throw new Error("parseInvoiceNumber");`,
+  "@efapiao/tables": `
+    import { builtinCodeTable } from "@efapiao/tables";
+    import { codeCacheDir } from "@efapiao/tables/node";
+    const entry = builtinCodeTable().get("3040201010000000000");
+    if (entry?.shortName !== "信息技术服务") throw new Error("builtinCodeTable: " + entry?.shortName);
+    if (!codeCacheDir({ XDG_CACHE_HOME: "/c" }).startsWith("/c/efapiao")) throw new Error("codeCacheDir");`,
+  "@efapiao/tables-import": `
+    import { readCodeTableFile } from "@efapiao/tables-import";
+    const result = await readCodeTableFile(${JSON.stringify(CODES_CSV)});
+    if (!result.ok || result.table.size !== 4236) throw new Error("readCodeTableFile");`,
+  "@efapiao/calc": `
+    import { readFileSync } from "node:fs";
+    import { amountInWords, buildInvoiceFromJson } from "@efapiao/calc";
+    import { builtinCodeTable } from "@efapiao/tables";
+    const built = buildInvoiceFromJson(JSON.parse(readFileSync("sale.json", "utf8")), { codes: builtinCodeTable() });
+    if (!built.ok || built.value.totals.total !== "106000.00") throw new Error("buildInvoiceFromJson");
+    if (amountInWords("1000.05") !== "壹仟圆零伍分") throw new Error("amountInWords");`,
+  "@efapiao/rules": `
+    import { readFileSync } from "node:fs";
+    import { loadStandardPack, validate } from "@efapiao/rules";
+    import { loadPack, standardPackDir } from "@efapiao/rules/node";
+    const sale = JSON.parse(readFileSync("sale.json", "utf8"));
+    const result = validate(sale, { packs: [await loadStandardPack()], today: "2026-05-18" });
+    if (result.valid || !result.diagnostics.some((d) => d.rule === "FP-ID-04" && d.path === "buyer.taxId"))
+      throw new Error("validate: " + JSON.stringify(result.diagnostics));
+    const fromFiles = await loadPack(standardPackDir());
+    if (fromFiles.diagnostics.length > 0 || fromFiles.rules.length !== (await loadStandardPack()).rules.length)
+      throw new Error("loadPack(standardPackDir())");`,
+  "@efapiao/sta-xml": `
+    import { readFileSync } from "node:fs";
+    import { parseStaXml } from "@efapiao/sta-xml";
+    const read = parseStaXml(readFileSync(${JSON.stringify(GD_SAMPLE)}, "utf8"));
+    if (!read.ok || read.value.totals.total !== "16000.00") throw new Error("parseStaXml");`,
+  "@efapiao/docbits-xml": `
+    import { readFileSync } from "node:fs";
+    import { buildInvoiceFromJson } from "@efapiao/calc";
+    import { docbitsToInvoice, readDocbitsXml, writeDocbitsXml } from "@efapiao/docbits-xml";
+    import { builtinCodeTable } from "@efapiao/tables";
+    const built = buildInvoiceFromJson(JSON.parse(readFileSync("sale.json", "utf8")), { codes: builtinCodeTable() });
+    const xml = writeDocbitsXml(built.value);
+    const read = xml.ok ? readDocbitsXml(xml.value) : xml;
+    const back = read.ok ? docbitsToInvoice(read.value) : read;
+    if (!back.ok || back.value.totals.total !== "106000.00") throw new Error("DocBits round trip");`,
+  "@efapiao/preview": `
+    import { readFileSync } from "node:fs";
+    import { readPreviewDocument, renderInvoiceHtml } from "@efapiao/preview";
+    import { renderInvoicePdf } from "@efapiao/preview/node";
+    const read = readPreviewDocument(readFileSync(${JSON.stringify(GD_SAMPLE)}, "utf8"));
+    if (!read.ok || !renderInvoiceHtml(read.value).includes("¥16000.00")) throw new Error("renderInvoiceHtml");
+    const pdf = Buffer.from(await renderInvoicePdf(read.value));
+    if (pdf.subarray(0, 5).toString() !== "%PDF-" || pdf.length > 2 * 1024 * 1024) throw new Error("renderInvoicePdf");`,
+  // The CLI is tried with npx by release-check.sh; here its library entry.
+  efapiao: `
+    import * as cli from "efapiao";
+    if (Object.keys(cli).length === 0) throw new Error("efapiao exports nothing");`,
+};
+
+const installed = JSON.parse(readFileSync(join(project, "package.json"), "utf8")).dependencies ?? {};
+const missing = Object.keys(installed).filter((name) => !(name in examples));
+if (missing.length > 0) {
+  console.error(`no release-check example for ${missing.join(", ")} (scripts/release/examples.mjs)`);
+  process.exit(1);
+}
+
+const run = (file, code) => {
+  writeFileSync(join(project, file), code);
+  execFileSync(process.execPath, [file], { cwd: project, stdio: "inherit" });
+};
+for (const name of Object.keys(installed).sort()) {
+  run(`example-${name.replace(/\W+/g, "-")}.mjs`, examples[name]);
+  console.log(`  import ${name}: ok`);
+}
+// require() of an ESM-only package (Node ≥ 20.19 loads it synchronously through the `default` condition).
+run(
+  "example-require.cjs",
+  `const { amountInWords } = require("@efapiao/calc");
+   if (amountInWords("1000.05") !== "壹仟圆零伍分") throw new Error("require(@efapiao/calc)");`,
+);
+console.log("  require @efapiao/calc: ok");
