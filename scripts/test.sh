@@ -10,4 +10,5 @@ bash scripts/pnpm.sh run lint
 bash scripts/pnpm.sh exec turbo run build typecheck test --concurrency=2 --output-logs=new-only "$@"
 node apps/cli/bin/efapiao.js build examples/sale.json > /dev/null
 echo "efapiao: built CLI smoke run passed"
+bash scripts/test-web.sh   # the web app in a real browser (built above by turbo)
 bash scripts/release-check.sh

@@ -43,7 +43,6 @@ export const SAMPLE_RULES = `# 公司规则示例 / A company rule — edit it a
 base "examples/special-invoice.json"
 
 rule ACME-01 warning
-  applies to invoice
   assert remarks is present
   at remarks
   message zh "请在备注中写明合同号"
