@@ -96,10 +96,9 @@ function renderInvoice(analysis: Analysis): void {
 function updateInvoice(): void {
   if (!standard) return;
   try {
-    const packs =
-      playground && playground.diagnostics.every((d) => d.severity !== "error")
-        ? [standard, playground]
-        : [standard];
+    // The playground's rules apply to the invoice too, once they compile without errors.
+    const extra = playground?.diagnostics.every((d) => d.severity !== "error") ? playground : undefined;
+    const packs = extra ? [standard, extra] : [standard];
     renderInvoice(analyzeInput(input.value, { packs }));
   } catch (error) {
     renderInvoice({ diagnostics: [internalError(error)] });
