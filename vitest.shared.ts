@@ -9,5 +9,7 @@ export const sharedConfig = defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    // Hooks load large inputs (the official xlsx, the PDF font); on a loaded 2-core machine 10 s is too short.
+    hookTimeout: 30_000,
   },
 });
