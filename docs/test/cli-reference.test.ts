@@ -1,7 +1,8 @@
 /**
  * The CLI reference quotes `efapiao --help` verbatim, so when the CLI's usage changes the page must change
- * with it; and the validating page states what `efapiao validate examples/sale.json` reports. The CLI runs
- * as a reader runs it from the repository root (`pnpm efapiao`), on a fresh cache.
+ * with it; and the validating page states what `efapiao validate` reports on examples/sale.json and
+ * examples/invalid-ids.json. The CLI runs as a reader runs it from the repository root (`pnpm efapiao`),
+ * on a fresh cache.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,8 +32,14 @@ it("has a section for every command the usage lists", async () => {
   for (const command of commands) expect(sections, command).toContain(command);
 });
 
-it("validates the repository's example sale as the validating page says: two tax-id errors, exit 1", async () => {
+it("validates the repository's example sale as the validating page says: valid, exit 0", async () => {
   const run = await efapiao("validate", "examples/sale.json");
+  expect(JSON.parse(run.stdout)).toEqual({ valid: true, diagnostics: [] });
+  expect(run.code).toBe(0);
+});
+
+it("validates the seed's ids as the validating page says: two tax-id errors, exit 1", async () => {
+  const run = await efapiao("validate", "examples/invalid-ids.json");
   const report = JSON.parse(run.stdout) as { valid: boolean; diagnostics: { rule: string; path: string }[] };
   // 91310115MA1K3XYZ7A has a Z (not in the GB 32100 character set); 91110108MA00ABCD1B should end in U.
   expect(report.valid).toBe(false);

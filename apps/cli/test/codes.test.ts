@@ -335,6 +335,8 @@ describe("codes usage", () => {
     expect((await efapiao(["codes"])).code).toBe(2);
     const run = await efapiao(["codes", "lookup", "x"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("show, search, import, update or versions");
+    expect(run.stderr).toContain(
+      'Unknown command "lookup"; there are: show, search, import, update, versions',
+    );
   });
 });

@@ -10,8 +10,12 @@ import { describe, expect, it } from "vitest";
 import { repoRoot, runCli, sharedDir } from "./fake-io.js";
 
 const read = (path: string) => JSON.parse(readFileSync(join(repoRoot, path), "utf8"));
-/** The seed's worked example (contracts.md §1): seller 91310115MA1K3XYZ7A, buyer 91110108MA00ABCD1B. */
-const seedSale = read("examples/sale.json");
+/**
+ * The seed's worked example (contracts.md §1) with its own ids, seller 91310115MA1K3XYZ7A and buyer
+ * 91110108MA00ABCD1B, neither valid: kept as examples/invalid-ids.json (examples/sale.json, the README's
+ * demo, carries valid ones).
+ */
+const seedSale = read("examples/invalid-ids.json");
 /** The same sale with real, valid USCCs (华为技术有限公司, 阿里巴巴（中国）网络技术有限公司). */
 const validSale = {
   ...seedSale,
@@ -35,7 +39,7 @@ function companyPack(text: string): string {
 
 describe("efapiao validate: the acceptance cases", () => {
   it("flags exactly the two tax ids of the seed's worked example", async () => {
-    const run = await runCli(["validate", "examples/sale.json"]);
+    const run = await runCli(["validate", "examples/invalid-ids.json"]);
     expect(run.code).toBe(1);
     const json = run.json();
     expect(json.valid).toBe(false);
@@ -52,6 +56,13 @@ describe("efapiao validate: the acceptance cases", () => {
     }
     expect(json.diagnostics[0].message).toContain("91310115MA1K3XYZ7A");
     expect(json.diagnostics[1].message).toContain("91110108MA00ABCD1B");
+  });
+
+  it("passes the README's demo sale, examples/sale.json (ids with correct GB 32100 check characters)", async () => {
+    // 91310115MA1K3XY07 and 91110108MA00ABCD1: weighted sums give the check character U for both
+    const run = await runCli(["validate", "examples/sale.json"]);
+    expect(run.code).toBe(0);
+    expect(run.json()).toEqual({ valid: true, diagnostics: [] });
   });
 
   it("passes the same sale with valid ids", async () => {
@@ -234,7 +245,7 @@ describe("efapiao validate: invoices and platform XML", () => {
 describe("efapiao validate: packs and options", () => {
   it("lets a company pack lower or disable a standard rule", async () => {
     const pack = companyPack("change FP-ID-04 to warning\ndisable FP-ID-01\n");
-    const run = await runCli(["validate", "examples/sale.json", "--rules", pack]);
+    const run = await runCli(["validate", "examples/invalid-ids.json", "--rules", pack]);
     expect(run.code).toBe(0);
     expect(findings(run.json())).toEqual([["FP-ID-04", "warning", "buyer.taxId"]]);
     expect(run.json().valid).toBe(true);
@@ -242,7 +253,7 @@ describe("efapiao validate: packs and options", () => {
 
   it("lets a company pack list a known tax-id exception", async () => {
     const pack = companyPack('parameter taxId.exceptions = ["91350211M00013FA1N", "91110108MA00ABCD1B"]\n');
-    const run = await runCli(["validate", "examples/sale.json", "--rules", pack]);
+    const run = await runCli(["validate", "examples/invalid-ids.json", "--rules", pack]);
     expect(findings(run.json())).toEqual([["FP-ID-01", "error", "seller.taxId"]]);
   });
 
@@ -250,7 +261,7 @@ describe("efapiao validate: packs and options", () => {
     const pack = companyPack(
       'rule ACME-01 error\n  assert buyer.taxid is present\n  message zh "x"\n  message en "x"\n',
     );
-    const run = await runCli(["validate", "examples/sale.json", "--rules", pack]);
+    const run = await runCli(["validate", "examples/invalid-ids.json", "--rules", pack]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain("company.rules:2:");
@@ -261,8 +272,10 @@ describe("efapiao validate: packs and options", () => {
     expect((await runCli(["validate"])).code).toBe(2);
     expect((await runCli(["validate", "a.json", "b.json"])).code).toBe(2);
     expect((await runCli(["validate", "no-such-file.json"])).code).toBe(2);
-    expect((await runCli(["validate", "examples/sale.json", "--profile", "lenient"])).code).toBe(2);
-    expect((await runCli(["validate", "examples/sale.json", "--rules", "/no/such/pack"])).code).toBe(2);
+    expect((await runCli(["validate", "examples/invalid-ids.json", "--profile", "lenient"])).code).toBe(2);
+    expect((await runCli(["validate", "examples/invalid-ids.json", "--rules", "/no/such/pack"])).code).toBe(
+      2,
+    );
     const other = await runCli(["validate", "-"], { stdin: "<order><no/></order>" });
     expect(other.code).toBe(2);
     expect(other.stderr).toContain("efapiao convert");

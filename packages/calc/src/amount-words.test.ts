@@ -89,6 +89,20 @@ describe("amountInWords", () => {
     expect(() => amountInWords("十")).toThrow(RangeError);
   });
 
+  it("writes the 万亿 section up to the largest amount below 10^16, and refuses 10^16 (亿 would nest)", () => {
+    // 10^12 = 一万亿; 1,200,000,000,000 = 一万二千亿; 1,000,000,010,000 = 一万亿 + 一万, the 亿 section empty
+    expect(amountInWords("1000000000000")).toBe("壹万亿圆整");
+    expect(amountInWords("1200000000000")).toBe("壹万贰仟亿圆整");
+    expect(amountInWords("1000000010000")).toBe("壹万亿零壹万圆整");
+    expect(amountInWords("9999999999999999.99")).toBe(
+      "玖仟玖佰玖拾玖万玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖圆玖角玖分",
+    );
+    expect(() => amountInWords("10000000000000000")).toThrow(/10\^16/);
+    expect(() => amountInWords("-10000000000000000.00")).toThrow(RangeError);
+    // rounding to cents first: 9999999999999999.995 is 10^16
+    expect(() => amountInWords("9999999999999999.995")).toThrow(RangeError);
+  });
+
   it("property: the capital digits are the non-zero digits of the amount, in order", () => {
     const units = /[零拾佰仟万亿圆元角分整（负数）]/g;
     fc.assert(
@@ -114,7 +128,8 @@ describe("amountInWords", () => {
   it("property: the words parse back to the amount (圆 and 元)", () => {
     fc.assert(
       fc.property(
-        fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }),
+        // every amount that can be written: below 10^16 yuan
+        fc.bigInt({ min: -(10n ** 18n) + 1n, max: 10n ** 18n - 1n }),
         fc.constantFrom("圆", "元"),
         (cents, yuan) => {
           const text = centsText(cents);

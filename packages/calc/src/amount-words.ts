@@ -14,6 +14,8 @@
  *   write as spoken Chinese (and nzh) does: none when only the zeros at the end of a 万 section or of the
  *   圆 are skipped (10.5 → 壹拾圆伍角, 107000 → 壹拾万柒仟圆整), one when a whole section is empty
  *   (100007000 → 壹亿零柒仟圆整). The parser accepts both forms.
+ * - Nothing of 10^16 (壹亿亿) or more: its 亿 would nest (亿亿, 万亿亿), which readers take differently, and
+ *   no invoice comes near it (10,000 lines of at most 999,999,999,999.99 stay below 10^16).
  */
 import nzh from "nzh/cn";
 import { Decimal, moneyText } from "./decimal.js";
@@ -23,6 +25,8 @@ export type Yuan = "圆" | "元";
 
 /** Capital digits 零…玖, indexed by value. */
 export const CAPITAL_DIGITS = "零壹贰叁肆伍陆柒捌玖";
+/** The integer digits of the largest amount written in capitals: 9,999,999,999,999,999.99 (below 10^16). */
+export const MAX_WORDS_INTEGER_DIGITS = 16;
 /** Printed before a negative amount, as on red-letter invoices. */
 export const NEGATIVE_PREFIX = "（负数）";
 
@@ -30,7 +34,8 @@ export const NEGATIVE_PREFIX = "（负数）";
  * Writes an amount in Chinese capitals, rounded to cents (halves away from zero).
  * @param amount decimal text such as "106000.00" or "-500"
  * @param yuan   "圆" (default) or "元"
- * @throws RangeError when `amount` is not decimal text — validate user input first (parseSale does).
+ * @throws RangeError when `amount` is not decimal text, or is 10^16 or more (outside any invoice's range) —
+ *         validate user input first (parseSale does).
  * @example
  * amountInWords("106000.00")     // "壹拾万陆仟圆整"
  * amountInWords("39.54", "元")    // "叁拾玖元伍角肆分"
@@ -59,6 +64,11 @@ export function moneyTextInWords(text: string, yuan: Yuan): string {
   const negative = text.charCodeAt(0) === MINUS;
   const point = text.length - 3;
   const integer = text.slice(negative ? 1 : 0, point);
+  if (integer.length > MAX_WORDS_INTEGER_DIGITS) {
+    throw new RangeError(
+      `moneyTextInWords: ${text} is 10^16 or more, outside any invoice's range (亿 would nest ambiguously)`,
+    );
+  }
   const jiao = CAPITAL_DIGITS[text.charCodeAt(point + 1) - ZERO_CODE]!;
   const fen = CAPITAL_DIGITS[text.charCodeAt(point + 2) - ZERO_CODE]!;
   let words = negative ? NEGATIVE_PREFIX : "";

@@ -77,12 +77,10 @@ describe("tax-exclusive lines", () => {
     expect(computed({ quantity: "8", amount: "2" }).unitPrice).toBe("0.25");
   });
 
-  it("keeps a unit price given without a quantity", () => {
-    expect(computed({ unitPrice: "50.00", amount: "100" })).toMatchObject({
-      quantity: undefined,
-      unitPrice: "50",
-      amount: "100.00",
-    });
+  it("rejects a unit price given without a quantity (they print together or not at all: FP-LN-03)", () => {
+    expect(diagnostics({ unitPrice: "50.00", amount: "100" })).toMatchObject([
+      { rule: "CALC_QUANTITY_MISSING", path: "lines[2].quantity" },
+    ]);
   });
 
   it("leaves quantity and unit price out when only an amount is given", () => {
@@ -111,8 +109,12 @@ describe("tax-exclusive lines", () => {
     expect(problem!.messageEn).toContain("99.99");
   });
 
-  it("rejects a quantity of 0 when the unit price must be derived from it", () => {
+  it("rejects a quantity of 0, with or without a unit price (FP-LN-05)", () => {
     expect(diagnostics({ quantity: "0", amount: "100" })).toMatchObject([
+      { rule: "CALC_QUANTITY_ZERO", path: "lines[2].quantity" },
+    ]);
+    // 0 × 5 = 0.00, and a given 0.01 is within the 0.01 tolerance: only the quantity is wrong
+    expect(diagnostics({ quantity: "0.000", unitPrice: "5", amount: "0.01" })).toMatchObject([
       { rule: "CALC_QUANTITY_ZERO", path: "lines[2].quantity" },
     ]);
   });
@@ -122,6 +124,14 @@ describe("tax-exclusive lines", () => {
     expect(diagnostics({ quantity: "999999999999", unitPrice: "2" })).toMatchObject([
       { rule: "CALC_AMOUNT_TOO_LARGE", path: "lines[2].amount" },
     ]);
+  });
+
+  it("rejects a derived unit price beyond 12 integer digits", () => {
+    // 10000000000.00 ÷ 0.01 = 1000000000000 (13 digits); ÷ 0.1 = 100000000000 (12 digits) is fine
+    expect(diagnostics({ quantity: "0.01", amount: "10000000000" })).toMatchObject([
+      { rule: "CALC_PRICE_TOO_LARGE", path: "lines[2].quantity" },
+    ]);
+    expect(computed({ quantity: "0.1", amount: "10000000000" }).unitPrice).toBe("100000000000");
   });
 
   it("rejects a line with neither an amount nor quantity and price", () => {
@@ -155,6 +165,23 @@ describe("tax-inclusive lines", () => {
       amount: "200.00",
       tax: "3.00",
     });
+  });
+
+  it("prints a converted unit price of six integer digits with all 10 places (issue 9)", () => {
+    // 200000 ÷ 1.06 = 188679.245283018867… → 188679.2452830189 (17 characters); amount 188679.25
+    expect(computed({ quantity: "1", unitPrice: "200000", taxRate: "0.06" }, true)).toMatchObject({
+      unitPrice: "188679.2452830189",
+      amount: "188679.25",
+      tax: "11320.75",
+    });
+  });
+
+  it("1.99803 × 1.2925719 gross, 2.57 given, at 1% (issue 9)", () => {
+    // 1.99803 × 1.2925719 = 2.582597… → 2.58, 2.57 is within 0.01; 2.57 ÷ 1.01 = 2.5445… → 2.54, tax 0.03;
+    // 1.2925719 ÷ 1.01 = 1.27977415841… → 1.2797741584
+    expect(
+      computed({ quantity: "1.99803", unitPrice: "1.2925719", amount: "2.57", taxRate: "0.01" }, true),
+    ).toMatchObject({ quantity: "1.99803", unitPrice: "1.2797741584", amount: "2.54", tax: "0.03" });
   });
 
   it("derives the printed unit price from the net amount when only a quantity is given", () => {
@@ -192,6 +219,20 @@ describe("discounts", () => {
     expect(computed({ amount: "113", taxRate: "0.13", discount: "1.00" }, true).discount).toEqual({
       amount: "0.88",
       tax: "0.12",
+    });
+  });
+
+  it("rejects a discount that rounds to 0.00 (a discount line must be negative: FP-DS-06)", () => {
+    // 0.004 → 0.00; 0.005 → 0.01 (half away from zero) is kept
+    const [problem] = diagnostics({ amount: "100", discount: "0.004" });
+    expect(problem).toMatchObject({ rule: "CALC_DISCOUNT_ZERO", path: "lines[2].discount" });
+    expect(problem!.message).toContain("0.004");
+    expect(problem!.messageEn).toContain("0.004");
+    expect(computed({ amount: "100", discount: "0.005" }).discount).toEqual({ amount: "0.01", tax: "0.00" });
+    // gross 0.01 at 13%: 0.01 ÷ 1.13 = 0.00885 → 0.01 net, tax 0.00
+    expect(computed({ amount: "113", taxRate: "0.13", discount: "0.01" }, true).discount).toEqual({
+      amount: "0.01",
+      tax: "0.00",
     });
   });
 

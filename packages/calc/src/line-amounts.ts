@@ -10,7 +10,16 @@
  *   金额 ÷ 数量 when only a quantity is given, the latter two to 10 places as the platform prints them.
  */
 import { type Diagnostic, error, type Result, type SaleLine } from "@efapiao/model";
-import { CENT, Decimal, moneyText, ONE, priceText, roundCents, trimmedText } from "./decimal.js";
+import {
+  CENT,
+  Decimal,
+  moneyText,
+  ONE,
+  PRICE_PLACES,
+  priceText,
+  roundCents,
+  trimmedText,
+} from "./decimal.js";
 import { pathOf } from "./item-name.js";
 
 /** The money of one sale line: amounts are tax-exclusive cents. */
@@ -25,8 +34,8 @@ export interface LineAmounts {
   discount?: { amount: Decimal; tax: Decimal };
 }
 
-/** 999,999,999,999.99 is the largest amount a line may carry (12 integer digits, the e-tax bureau limit). */
-const MAX_AMOUNT_EXPONENT = 11;
+/** Amounts and unit prices have at most 12 integer digits (the e-tax bureau limit): 999,999,999,999.99. */
+const MAX_EXPONENT = 11;
 
 interface Rate {
   value: Decimal;
@@ -97,20 +106,31 @@ export function computeLineAmounts(
   const amount = pricesIncludeTax ? roundCents(given.div(rate.divisor)) : given;
   const tax = pricesIncludeTax ? given.minus(amount) : roundCents(amount.times(rate.value));
   // `e` is decimal.js's base-10 exponent: e ≥ 12 means |amount| ≥ 10^12.
-  if (amount.e > MAX_AMOUNT_EXPONENT) diagnostics.push(tooLarge(pathOf(at), amount));
+  if (amount.e > MAX_EXPONENT) diagnostics.push(tooLarge(pathOf(at), amount));
 
   let unitPrice: string | undefined;
-  if (price !== undefined) {
+  // 数量 and 单价 are printed together or not at all (contracts.md §1, "optional pair"; FP-LN-03): a price
+  // alone would print an invoice line the platform refuses.
+  // A quantity of 0 prints a line the platform refuses (FP-LN-05), and leaves no price to derive.
+  if (price !== undefined && quantity === undefined) diagnostics.push(priceWithoutQuantity(pathOf(at)));
+  else if (quantity?.isZero()) diagnostics.push(zeroQuantity(pathOf(at)));
+  else if (price !== undefined) {
     unitPrice = pricesIncludeTax ? priceText(price.div(rate.divisor)) : trimmedText(price);
   } else if (quantity !== undefined) {
-    if (quantity.isZero()) diagnostics.push(zeroQuantity(pathOf(at)));
-    else unitPrice = priceText(amount.div(quantity));
+    const derived = amount.div(quantity).toDecimalPlaces(PRICE_PLACES);
+    // A price is at most 12 integer digits (the e-tax bureau's limit, FP-DEC-04): a tiny quantity of a
+    // large amount would print one the platform cannot take.
+    if (derived.e > MAX_EXPONENT) diagnostics.push(priceTooLarge(pathOf(at), derived));
+    else unitPrice = trimmedText(derived);
   }
 
   let discount: LineAmounts["discount"];
   if (line.discount !== undefined) {
     const givenDiscount = roundCents(new Decimal(line.discount));
-    if (givenDiscount.gt(given))
+    // A discount line is negative (domain-facts.md, "Discount lines"): one that rounds to 0.00 cannot be
+    // issued, and dropping it silently would lose what the user wrote.
+    if (givenDiscount.isZero()) diagnostics.push(discountRoundsToZero(pathOf(at), line.discount));
+    else if (givenDiscount.gt(given))
       diagnostics.push(discountTooLarge(pathOf(at), givenDiscount, given, pricesIncludeTax));
     const discountAmount = pricesIncludeTax ? roundCents(givenDiscount.div(rate.divisor)) : givenDiscount;
     const discountTax = pricesIncludeTax
@@ -149,10 +169,31 @@ function tooLarge(path: string, amount: Decimal): Diagnostic {
   });
 }
 
+function priceWithoutQuantity(path: string): Diagnostic {
+  return error("CALC_QUANTITY_MISSING", `${path}.quantity`, {
+    zh: "给出了单价却没有数量：数量和单价须同时填写，或都不填（只写金额）",
+    en: "A unit price is given without a quantity: give both, or neither (an amount only)",
+  });
+}
+
+function priceTooLarge(path: string, price: Decimal): Diagnostic {
+  return error("CALC_PRICE_TOO_LARGE", `${path}.quantity`, {
+    zh: `由金额 ÷ 数量得出的单价 ${trimmedText(price)} 过大：单价最多 12 位整数，请核对数量`,
+    en: `The unit price amount ÷ quantity = ${trimmedText(price)} is too large: at most 12 integer digits; check the quantity`,
+  });
+}
+
 function zeroQuantity(path: string): Diagnostic {
   return error("CALC_QUANTITY_ZERO", `${path}.quantity`, {
-    zh: "数量为 0，无法由金额计算单价",
-    en: "The quantity is 0, so no unit price can be derived from the amount",
+    zh: "数量不能为 0（平台不接受数量为 0 的明细行，也无法由金额计算单价）",
+    en: "The quantity cannot be 0 (the platform refuses such a line, and no unit price can be derived from it)",
+  });
+}
+
+function discountRoundsToZero(path: string, discount: string): Diagnostic {
+  return error("CALC_DISCOUNT_ZERO", `${path}.discount`, {
+    zh: `折扣 ${discount} 四舍五入到分后为 0.00，而折扣行金额必须为负数：请删去折扣，或至少写 0.01`,
+    en: `The discount ${discount} rounds to 0.00 cents, but a discount line must be negative: remove the discount or give at least 0.01`,
   });
 }
 

@@ -41,7 +41,6 @@ describe("parseAmountInWords", () => {
     ["壹亿柒仟圆整", "100007000.00"],
     ["壹亿零柒仟圆整", "100007000.00"],
     ["壹万亿圆整", "1000000000000.00"],
-    ["壹亿亿圆整", "10000000000000000.00"],
   ])("%s → %s", (words, amount) => {
     expect(value(words)).toEqual({ ok: true, value: amount, diagnostics: [] });
   });
@@ -55,6 +54,38 @@ describe("parseAmountInWords", () => {
     const extra = parseAmountInWords("贰圆壹角贰分整");
     expect(extra).toMatchObject({ ok: true, value: "2.12" });
     expect(extra.diagnostics).toMatchObject([{ rule: "WORDS_ZHENG_AFTER_FEN", severity: "warning" }]);
+  });
+
+  it("reads the 万亿 section: 万 before the one 亿", () => {
+    const read = (words: string) => parseAmountInWords(words);
+    expect(read("壹万亿圆整")).toEqual({ ok: true, value: "1000000000000.00", diagnostics: [] });
+    expect(read("壹万贰仟亿圆整")).toEqual({ ok: true, value: "1200000000000.00", diagnostics: [] });
+    // 一万亿 + 五万: the whole 亿 section is empty, so one 零
+    expect(read("壹万亿零伍万圆整")).toEqual({ ok: true, value: "1000000050000.00", diagnostics: [] });
+    // 三千万亿 + 七 = 3 × 10^15 + 7
+    expect(read("叁仟万亿零柒圆整")).toMatchObject({ ok: true, value: "3000000000000007.00" });
+    expect(read("玖仟玖佰玖拾玖万玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖圆玖角玖分")).toMatchObject({
+      ok: true,
+      value: "9999999999999999.99",
+    });
+  });
+
+  it.each([
+    ["壹亿亿圆整", "10^16"],
+    ["贰万亿零叁佰亿圆整", "2 030 000 000 000 to one reader, (2万亿 + 300)亿 to another"],
+    [
+      "壹拾贰亿叁仟肆佰伍拾陆万柒仟捌佰玖拾亿壹仟贰佰叁拾肆万伍仟陆佰柒拾捌圆整",
+      "nested 亿 as nzh writes 10^17",
+    ],
+    ["（负数）壹亿亿圆整", "negative too"],
+  ])("refuses %s: two 亿 (%s)", (words) => {
+    const result = parseAmountInWords(words, "totals.totalInWords");
+    expect(result).toMatchObject({
+      ok: false,
+      diagnostics: [{ rule: "WORDS_OUT_OF_RANGE", severity: "error", path: "totals.totalInWords" }],
+    });
+    expect(result.diagnostics[0]!.message).toContain("两个“亿”");
+    expect(result.diagnostics[0]!.messageEn).toContain("outside any invoice's range");
   });
 
   it.each([

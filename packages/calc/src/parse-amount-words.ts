@@ -7,7 +7,11 @@
  * - skipped zeros inside a section need a 零 (壹佰零壹), except a run of zeros ending at the 元位 or at
  *   the bottom of a 万/亿 section, where one 零 or none are both correct (壹拾万柒仟 / 壹拾万零柒仟,
  *   壹拾圆伍角 / 壹拾圆零伍角); a 零 standing for no zero is an error;
- * - a missing 整 after 圆, or a 整 after 分, is only a warning: the amount is still unambiguous.
+ * - a missing 整 after 圆, or a 整 after 分, is only a warning: the amount is still unambiguous;
+ * - one 亿 at most: a second one nests (壹亿亿, 贰万亿零叁佰亿), which readers take differently — is
+ *   贰万亿零叁佰亿 2 030 000 000 000 or (2万亿 + 300)亿? — and means 10^16 or more, which no invoice
+ *   reaches; it is refused (WORDS_OUT_OF_RANGE) rather than guessed. 万 before 亿 is the 万亿 section:
+ *   壹万贰仟亿 = 1 200 000 000 000.
  */
 import { type Diagnostic, error, type Message, type Result, warning } from "@efapiao/model";
 import { CAPITAL_DIGITS } from "./amount-words.js";
@@ -40,11 +44,23 @@ function malformed(zh: string, en: string): never {
  * parseAmountInWords("壹佰壹圆整")         // { ok: false, diagnostics: [{ rule: "WORDS_MALFORMED", … }] }
  */
 export function parseAmountInWords(words: string, path = ""): Result<string> {
+  const shown = words.length > 40 ? `${words.slice(0, 37)}…` : words;
+  const yi = words.indexOf("亿");
+  if (yi >= 0 && words.indexOf("亿", yi + 1) >= 0) {
+    return {
+      ok: false,
+      diagnostics: [
+        error("WORDS_OUT_OF_RANGE", path, {
+          zh: `大写金额 “${shown}” 含有两个“亿”：亿亿（10^16）及以上超出发票金额范围，且嵌套的“亿”有歧义`,
+          en: `The amount in capitals "${shown}" has two 亿: amounts of 亿亿 (10^16) and more are outside any invoice's range, and nested 亿 is ambiguous`,
+        }),
+      ],
+    };
+  }
   try {
     return read(words, path);
   } catch (e) {
     if (!(e instanceof Malformed)) throw e;
-    const shown = words.length > 40 ? `${words.slice(0, 37)}…` : words;
     return {
       ok: false,
       diagnostics: [
@@ -97,13 +113,13 @@ function read(words: string, path: string): Result<string> {
   return { ok: true, value: negative && value !== "0.00" ? `-${value}` : value, diagnostics };
 }
 
-/** An integer part: sections split at the last 亿, then at 万 (so 壹万亿 = 10^12 reads naturally). */
+/** An integer part: split at its one 亿, then each side at 万 (so 壹万亿 = 10^12 reads naturally). */
 function readInteger(words: string, offset: number): Token[] {
-  const yi = words.lastIndexOf("亿");
+  const yi = words.indexOf("亿");
   if (yi < 0) return readBelowYi(words, offset);
   const high = words.slice(0, yi);
   if (high === "") malformed("“亿”前缺少数字", `no digits before "亿"`);
-  return [...readInteger(high, offset + 8), ...readBelowYi(words.slice(yi + 1), offset)];
+  return [...readBelowYi(high, offset + 8), ...readBelowYi(words.slice(yi + 1), offset)];
 }
 
 function readBelowYi(words: string, offset: number): Token[] {

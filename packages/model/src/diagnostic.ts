@@ -65,21 +65,16 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
 
+/** How many characters of a value a message quotes before cutting it short. */
+export const ECHO_LIMIT = 40;
+
 /**
- * Parses JSON text; malformed JSON becomes a `JSON_MALFORMED` diagnostic with the parser's position.
+ * A value as a message quotes it: at most {@link ECHO_LIMIT} characters, so a 10 MB key or string does not
+ * become a 10 MB diagnostic (and three of them in one message).
  * @example
- * parseJsonText('{"a": 1')  // { ok: false, diagnostics: [{ rule: "JSON_MALFORMED", … }] }
+ * echo("x".repeat(1000)) // "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…（共 1000 字符 / 1000 characters）"
  */
-export function parseJsonText(text: string): Result<unknown> {
-  try {
-    return { ok: true, value: JSON.parse(text), diagnostics: [] };
-  } catch (e) {
-    const reason = (e as Error).message;
-    return {
-      ok: false,
-      diagnostics: [
-        error("JSON_MALFORMED", "", { zh: `不是有效的 JSON：${reason}`, en: `Not valid JSON: ${reason}` }),
-      ],
-    };
-  }
+export function echo(text: string, limit = ECHO_LIMIT): string {
+  if (text.length <= limit) return text;
+  return `${text.slice(0, limit - 3)}…（共 ${text.length} 字符 / ${text.length} characters）`;
 }

@@ -1,4 +1,6 @@
 export * from "./diagnostic.js";
+export { JSON_LIMITS, type JsonLimits, parseJsonText } from "./json-text.js";
+export { decodeUtf8, invalidUtf8Offset } from "./utf8.js";
 export * from "./decimal-text.js";
 export * from "./sale.js";
 export * from "./invoice.js";

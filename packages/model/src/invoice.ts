@@ -32,6 +32,9 @@ export const RateText = patternText(
   "A tax rate is a decimal fraction such as 0.06",
 );
 
+/** A classification code longer than this is not a masked code but garbage. */
+export const MAX_CODE_TEXT = 40;
+
 /** 发票种类 code in the seed data model and the platform XML: 01 special, 02 general. */
 export const KIND_CODES = { special: "01", general: "02" } as const;
 
@@ -47,11 +50,12 @@ export const InvoiceLineSchema = z.strictObject({
   itemName: z.string().min(1),
   name: z.string().min(1),
   shortName: z.string().min(1),
-  code: patternText(
-    /^\d{19}$/,
-    "税收分类编码应为 19 位数字",
-    "The classification code (税收分类编码) has exactly 19 digits",
-  ),
+  /**
+   * 税收分类编码. The schema takes any short text, so that an issued file with a masked or invalid code
+   * (`3040xxxxxxxxxxxxxxx`) can be read and converted; the standard rule FP-CF-01 flags what is not 19
+   * digits, and `build` only ever emits 19 digits (the sale schema requires them).
+   */
+  code: z.string().min(1).max(MAX_CODE_TEXT),
   spec: z.string().optional(),
   unit: z.string().optional(),
   /** Tax-exclusive; omitted on discount lines. */

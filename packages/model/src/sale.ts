@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { type DecimalTextResult, readDecimal, readRate } from "./decimal-text.js";
-import { parseJsonText, type Result } from "./diagnostic.js";
+import type { Result } from "./diagnostic.js";
+import { parseJsonText } from "./json-text.js";
 import { zodIssuesToDiagnostics } from "./zod-diagnostics.js";
 
 /** Inputs larger than these are not invoices but mistakes (or attacks); the rule packs hold the real limits. */

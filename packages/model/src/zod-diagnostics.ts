@@ -4,7 +4,7 @@
  * dates) travel in the issue's `params.zh`; zod's built-in checks are worded here.
  */
 import type { z } from "zod";
-import { type Diagnostic, error, formatPath, type Message } from "./diagnostic.js";
+import { type Diagnostic, echo, error, formatPath, type Message } from "./diagnostic.js";
 
 /** Extra wording a schema attaches to a custom issue. */
 export interface IssueParams {
@@ -26,10 +26,11 @@ export function zodIssuesToDiagnostics(issues: readonly z.core.$ZodIssue[], pref
     const path = issue.path as PropertyKey[];
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
+        const shown = echo(key);
         out.push(
-          error(`${prefix}_UNKNOWN_FIELD`, formatPath([...path, key]), {
-            zh: `不认识的字段 “${key}”（字段名区分大小写；请检查拼写）`,
-            en: `Unknown field "${key}" (field names are case-sensitive; check the spelling)`,
+          error(`${prefix}_UNKNOWN_FIELD`, formatPath([...path, shown]), {
+            zh: `不认识的字段 “${shown}”（字段名区分大小写；请检查拼写）`,
+            en: `Unknown field "${shown}" (field names are case-sensitive; check the spelling)`,
           }),
         );
       }

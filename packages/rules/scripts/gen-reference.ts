@@ -82,10 +82,14 @@ function renderRule(rule: CompiledRule, text: string): string[] {
     rule.effective.from || rule.effective.to
       ? ` · effective ${rule.effective.from ?? "…"} – ${rule.effective.to ?? "…"}`
       : "";
+  const presumes =
+    rule.presumes.length > 0
+      ? ` · presumes ${rule.presumes.map((id) => `[${id}](#${id.toLowerCase()})`).join(", ")} (not reported where those fail)`
+      : "";
   const out = [
     `### ${rule.id}`,
     "",
-    `**${SEVERITY[rule.severity]}** · applies to ${appliesTo(rule)}${effective} · \`${rule.source}\``,
+    `**${SEVERITY[rule.severity]}** · applies to ${appliesTo(rule)}${effective}${presumes} · \`${rule.source}\``,
     "",
     `> ${escapeMarkdown(zh)}<br>`,
     `> ${escapeMarkdown(en)}`,

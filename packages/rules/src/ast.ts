@@ -79,6 +79,8 @@ export interface RuleDecl {
   id: Named;
   severity: Severity;
   appliesTo: Named[];
+  /** Rule ids this rule presumes (`presumes …`): their failure suppresses this rule's on the same subject. */
+  presumes: Named[];
   effective?: { from?: { value: string; span: Span }; to?: { value: string; span: Span }; span: Span };
   when?: Expr;
   forEach?: Binding;

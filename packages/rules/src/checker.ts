@@ -49,6 +49,8 @@ export interface CheckedRule {
   severity: Severity;
   appliesTo: AppliesTo;
   effective: { from?: string; to?: string };
+  /** Ids of the rules this one presumes (LANGUAGE.md §3.6); the pack checks that they exist. */
+  presumes: string[];
   when?: Node;
   forEach?: { slot: number; variable: string; list: Node; where?: Node };
   assert: Node;
@@ -141,6 +143,7 @@ export class Checker {
       severity: decl.severity,
       appliesTo,
       effective,
+      presumes: decl.presumes.map((p) => p.name),
       when,
       forEach,
       assert,

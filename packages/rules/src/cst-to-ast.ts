@@ -209,6 +209,7 @@ export class AstBuilder {
     const assert = node(c, "expression");
     if (!id || !severity) return undefined;
     const applies = node(c, "appliesClause");
+    const presumes = node(c, "presumesClause");
     const effective = node(c, "effectiveClause");
     const when = node(c, "whenClause");
     const forEach = node(c, "forEachClause");
@@ -223,6 +224,7 @@ export class AstBuilder {
       appliesTo: (applies?.children.Identifier ?? [])
         .filter(isToken)
         .map((t) => ({ name: t.image, span: tokenSpan(t) })),
+      presumes: nodes(presumes?.children ?? {}, "ruleRef").flatMap((r) => this.ruleRef(r) ?? []),
       effective: effective && this.effective(effective),
       when: whenExpr && this.expression(whenExpr),
       forEach: forBinding && this.binding(forBinding),

@@ -7,7 +7,7 @@ import { formatExamplesReport } from "./examples.js";
 import { lintPacks, runExamples } from "./node/examples.js";
 import type { Mutation } from "./ast.js";
 import { applyMutation } from "./mutate.js";
-import { NO_SPAN } from "./source.js";
+import { formatSourceDiagnostics, NO_SPAN } from "./source.js";
 
 /** A pack directory with one rule file and the helpers' invoice as its base document. */
 function packDir(rules: string): string {
@@ -188,6 +188,59 @@ describe("mutations", () => {
     );
     expect(applyMutation(doc, m({ op: "insert", path: ["kind"], value: 1 }))?.en).toBe(
       "insert works on lists only: kind",
+    );
+  });
+});
+
+describe("bounded reports (issue 9: `rules check` printed 20,000 diagnostics)", () => {
+  /** `n` rules without examples: two RULES_EXAMPLES problems each. */
+  const bare = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `rule X-${i + 1} error\n  assert true\n  message zh "不通过"\n  message en "failed"\n`,
+    ).join("\n");
+
+  it("prints at most 100 problems of a file, then how many more there are", async () => {
+    const dir = packDir(bare(150));
+    const { diagnostics } = await lintPacks([dir]);
+    expect(diagnostics).toHaveLength(300);
+    const lines = formatSourceDiagnostics(diagnostics);
+    expect(lines).toHaveLength(101);
+    expect(lines[99]).toContain("X-50"); // the 100th problem: the second of rule X-50
+    expect(lines[100]).toMatch(/calc\.rules: 还有 200 个问题未列出 \/ and 200 more problem\(s\) not shown$/);
+  });
+
+  it("counts per file, and prints a file within the limit whole", () => {
+    const at = (file: string) => ({
+      ...NO_SPAN,
+      file,
+      severity: "error" as const,
+      code: "C",
+      message: "m",
+      messageEn: "m",
+    });
+    const lines = formatSourceDiagnostics(
+      [...Array(3)].map(() => at("a.rules")).concat(at("b.rules")),
+      undefined,
+      2,
+    );
+    expect(lines.filter((l) => l.startsWith("a.rules:1:1"))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith("b.rules:1:1"))).toHaveLength(1);
+    expect(lines.at(-1)).toBe("a.rules: 还有 1 个问题未列出 / and 1 more problem(s) not shown");
+  });
+
+  it("formatExamplesReport prints at most 100 failed examples of a file", async () => {
+    const failing = Array.from(
+      { length: 120 },
+      (_, i) =>
+        `rule Y-${i + 1} error\n  assert false\n  message zh "不通过"\n  message en "failed"\n  example "应通过 / should pass"\n    expect pass\n`,
+    ).join("\n");
+    const report = await runExamples([packDir(`base "base.json"\n\n${failing}`)]);
+    expect(report.failed).toBe(120);
+    const text = formatExamplesReport(report);
+    expect(text.match(/^✗ Y-/gm)).toHaveLength(100);
+    expect(text).toContain(
+      "calc.rules: 还有 20 个失败的示例未列出 / and 20 more failed example(s) not shown",
     );
   });
 });

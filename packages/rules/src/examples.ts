@@ -15,7 +15,13 @@ import type { Pack } from "./pack.js";
 import { DEFAULT_PROFILE } from "./parameters.js";
 import type { FunctionRegistry } from "./registry.js";
 import type { CompiledRule } from "./rule.js";
-import { formatSourceDiagnostic, location, type SourceDiagnostic, type Span } from "./source.js";
+import {
+  formatSourceDiagnostics,
+  location,
+  MAX_REPORTED_PER_FILE,
+  type SourceDiagnostic,
+  type Span,
+} from "./source.js";
 import { formatTrace, type RuleTrace, traceRule } from "./trace.js";
 import { STANDARD_EXAMPLES } from "./standard-pack.generated.js";
 import { prepareRun, ruleApplies, runContext } from "./validate.js";
@@ -166,7 +172,9 @@ async function runExample(
     }
   }
   const run = { packs: [pack], profile, codes: options.codes, today: options.today };
-  const result = prepareRun(run, (r) => r === rule)(document);
+  // The rule runs with the rules it presumes, so that an example shows a consequence suppressed; only the
+  // rule's own diagnostics are its outcome.
+  const result = prepareRun(run, (r) => r === rule || rule.presumes.includes(r.id))(document);
   outcome.diagnostics = result.diagnostics.filter((d) => d.rule === rule.id);
   // A profile the packs do not know is the example's mistake, not the rule's.
   const setupErrors = result.diagnostics.filter(
@@ -321,15 +329,26 @@ export function formatExamplesReport(
   report: ExamplesReport,
   sourceText?: (file: string) => string | undefined,
 ): string {
-  const out: string[] = [];
-  for (const d of report.compileDiagnostics) out.push(formatSourceDiagnostic(d, sourceText?.(d.file)));
+  const out = formatSourceDiagnostics(report.compileDiagnostics, sourceText);
+  // Failed examples are reported per rule file, at most MAX_REPORTED_PER_FILE each, like compile problems.
+  const failedPerFile = new Map<string, number>();
   for (const o of report.outcomes) {
     if (o.passed) continue;
+    const file = o.source.replace(/:\d+:\d+$/, "");
+    const n = (failedPerFile.get(file) ?? 0) + 1;
+    failedPerFile.set(file, n);
+    if (n > MAX_REPORTED_PER_FILE) continue;
     out.push(`✗ ${o.rule} “${o.example}” (${o.source})`);
     if (o.problem) out.push(`  ${o.problem.zh} / ${o.problem.en}`);
     for (const d of o.diagnostics) out.push(`  → ${d.path || "(document)"}: ${d.message} / ${d.messageEn}`);
     for (const t of o.traces) out.push(formatTrace(t));
     out.push("");
+  }
+  for (const [file, n] of failedPerFile) {
+    if (n > MAX_REPORTED_PER_FILE) {
+      const more = n - MAX_REPORTED_PER_FILE;
+      out.push(`${file}: 还有 ${more} 个失败的示例未列出 / and ${more} more failed example(s) not shown`, "");
+    }
   }
   const errors = report.compileDiagnostics.filter((d) => d.severity === "error").length;
   if (errors > 0) out.push(`✗ 规则文件有 ${errors} 个错误 / the rule files have ${errors} error(s)`);

@@ -7,7 +7,13 @@ export { compilePack, type CompileOptions, type Override, type Pack, type RuleSo
 export { loadStandardPack, standardRuleSources } from "./standard.js";
 export { createValidator, validate, type ValidateOptions, type ValidationResult } from "./validate.js";
 export { diagnose, type DiagnoseOptions } from "./diagnose.js";
-export { formatSourceDiagnostic, type SourceDiagnostic, type Span } from "./source.js";
+export {
+  formatSourceDiagnostic,
+  formatSourceDiagnostics,
+  MAX_REPORTED_PER_FILE,
+  type SourceDiagnostic,
+  type Span,
+} from "./source.js";
 export {
   defineFunction,
   FunctionRegistry,
@@ -33,3 +39,15 @@ export {
   standardExampleFiles,
 } from "./examples.js";
 export { formatTrace, type RuleTrace, traceRule } from "./trace.js";
+export { formatRules } from "./format.js";
+export {
+  type BaseDecl,
+  type Declaration,
+  type ExampleDecl,
+  type FileAst,
+  type OverrideDecl,
+  type ParameterDecl,
+  parseRuleFile,
+  type RuleDecl,
+} from "./syntax.js";
+export { ALL_FIELDS, type Field, fieldLabel } from "./fields.js";

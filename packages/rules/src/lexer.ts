@@ -106,6 +106,7 @@ export const Applies = keyword("applies");
 export const To = keyword("to");
 export const Effective = keyword("effective");
 export const From = keyword("from");
+export const Presumes = keyword("presumes");
 export const When = keyword("when");
 export const For = keyword("for");
 export const Each = keyword("each");

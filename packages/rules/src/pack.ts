@@ -170,6 +170,7 @@ function compilePackNow(sources: RuleSource[], options: CompileOptions): Pack {
   const overrides: Override[] = [];
   const ids = new Map<string, string>(base.rules.map((r) => [r.id, r.source]));
   const pendingOverrides: { decl: OverrideDecl; reporter: FileReporter; file: string }[] = [];
+  const presuming: { decl: RuleDecl; reporter: FileReporter }[] = [];
   for (const { source, reporter, ast } of parsed) {
     const fileBase = baseOf(ast, reporter);
     for (const decl of ast.declarations) {
@@ -189,8 +190,10 @@ function compilePackNow(sources: RuleSource[], options: CompileOptions): Pack {
       }
       ids.set(decl.id.name, where);
       if (rule) rules.push(rule);
+      if (decl.presumes.length > 0) presuming.push({ decl, reporter });
     }
   }
+  checkPresumptions(presuming, ids, [...base.rules, ...rules]);
   for (const { decl, reporter, file } of pendingOverrides) {
     if (!ids.has(decl.rule.name)) {
       const hint = suggest(decl.rule.name, ids.keys());
@@ -214,6 +217,56 @@ function compilePackNow(sources: RuleSource[], options: CompileOptions): Pack {
     extends: parents,
     sources,
   };
+}
+
+/**
+ * A rule presumes rules that exist (in this pack or one it extends), not itself, and never in a circle:
+ * when two rules presumed each other and both failed, neither would be reported.
+ */
+function checkPresumptions(
+  presuming: { decl: RuleDecl; reporter: FileReporter }[],
+  ids: ReadonlyMap<string, string>,
+  known: readonly CompiledRule[],
+): void {
+  const presumes = new Map(known.map((r) => [r.id, r.presumes]));
+  for (const { decl } of presuming)
+    presumes.set(
+      decl.id.name,
+      decl.presumes.map((p) => p.name),
+    );
+  /** Whether `from` reaches `to` by presumptions (depth-first, each rule once). */
+  const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
+    if (from === to) return true;
+    if (seen.has(from)) return false;
+    seen.add(from);
+    return (presumes.get(from) ?? []).some((next) => reaches(next, to, seen));
+  };
+  for (const { decl, reporter } of presuming) {
+    const id = decl.id.name;
+    for (const p of decl.presumes) {
+      if (!ids.has(p.name)) {
+        const hint = suggest(p.name, ids.keys());
+        reporter.report(
+          "RULES_UNKNOWN_RULE",
+          p.span,
+          `没有编号为 ${p.name} 的规则${hint ? `，是否要写 ${hint}？` : ""}`,
+          `No rule has the id ${p.name}${hint ? `; did you mean ${hint}?` : ""}`,
+        );
+      } else if (reaches(p.name, id)) {
+        const self = p.name === id;
+        reporter.report(
+          "RULES_PRESUMES_CYCLE",
+          p.span,
+          self
+            ? `规则 ${id} 不能以自身为前提`
+            : `规则 ${id} 以 ${p.name} 为前提，而 ${p.name} 又（直接或间接）以 ${id} 为前提：两者都失败时将都不报告`,
+          self
+            ? `The rule ${id} cannot presume itself`
+            : `The rule ${id} presumes ${p.name}, which presumes ${id} (directly or not): when both failed, neither would be reported`,
+        );
+      }
+    }
+  }
 }
 
 /** The file's `base` declaration (at most one). */

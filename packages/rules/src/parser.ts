@@ -189,6 +189,7 @@ class RulesParser extends CstParser {
     this.SUBRULE(this.severity);
     this.OPTION(() => this.SUBRULE(this.appliesClause));
     this.OPTION2(() => this.SUBRULE(this.effectiveClause));
+    this.OPTION6(() => this.SUBRULE(this.presumesClause));
     this.OPTION3(() => this.SUBRULE(this.whenClause));
     this.OPTION4(() => this.SUBRULE(this.forEachClause));
     this.CONSUME(T.Assert);
@@ -214,6 +215,12 @@ class RulesParser extends CstParser {
       this.CONSUME(T.To);
       this.CONSUME2(T.DateLiteral);
     });
+  });
+
+  /** `presumes FP-CD-01, FP-CD-02`: the rules whose failure on the same line makes this one's a consequence. */
+  presumesClause = this.RULE("presumesClause", () => {
+    this.CONSUME(T.Presumes);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.ruleRef) });
   });
 
   whenClause = this.RULE("whenClause", () => {

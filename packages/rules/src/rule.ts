@@ -29,6 +29,8 @@ export interface CompiledRule {
   span: Span;
   appliesTo: AppliesTo;
   effective: { from?: string; to?: string };
+  /** Ids of the rules whose failure on the same subject makes this rule's failure a consequence. */
+  presumes: string[];
   /** English paths of the fields the rule reads. */
   reads: string[];
   examples: ExampleDecl[];
@@ -40,6 +42,11 @@ export interface CompiledRule {
   slots: number;
   /** Runs the rule on `env.doc`, calling `fail` once per failure (with the variables of that failure). */
   evaluate(env: Env, fail: (env: Env) => void): void;
+  /**
+   * What a failure is about, for presumptions: the index of the line under `for each`, or -1 for the whole
+   * document.
+   */
+  subject(env: Env): number;
   path(env: Env): string;
   message(env: Env, lang: "zh" | "en"): string;
 }
@@ -60,6 +67,7 @@ function compileRuleNow(
   const when = checked.when && compileExpr(checked.when);
   const assert = compileExpr(checked.assert);
   const path = compilePath(checked.reportAt);
+  const forEachSlot = checked.forEach?.slot;
   const messages = {
     zh: compileTemplate(checked.messages.zh, "zh"),
     en: compileTemplate(checked.messages.en, "en"),
@@ -76,10 +84,12 @@ function compileRuleNow(
     ...meta,
     appliesTo: checked.appliesTo,
     effective: checked.effective,
+    presumes: checked.presumes,
     reads: checked.reads,
     checked,
     slots: checked.slots,
     evaluate,
+    subject: forEachSlot === undefined ? () => -1 : (env) => env.vars[forEachSlot] as number,
     path,
     message: (env, lang) => messages[lang](env),
   };

@@ -127,3 +127,34 @@ export function formatSourceDiagnostic(d: SourceDiagnostic, text?: string): stri
   const head = `${location(d.file, d)}: ${SEVERITY_ZH[d.severity]}：${d.message} / ${d.severity}: ${d.messageEn}`;
   return text === undefined ? head : `${head}\n${caretLines(text, d)}`;
 }
+
+/** How many diagnostics of one file a report prints before it only counts the rest. */
+export const MAX_REPORTED_PER_FILE = 100;
+
+/**
+ * Formats diagnostics as {@link formatSourceDiagnostic} does, at most `limit` per file, each file's excess
+ * counted in one line — a file with thousands of problems (a binary file, a runaway paste) does not flood
+ * the terminal, and the count says how bad it is.
+ * @example
+ * formatSourceDiagnostics(pack.diagnostics, (file) => sources.get(file))
+ * // …the first 100 of broken.rules…
+ * // broken.rules: 还有 19900 个问题未列出 / and 19900 more problem(s) not shown
+ */
+export function formatSourceDiagnostics(
+  diagnostics: readonly SourceDiagnostic[],
+  text?: (file: string) => string | undefined,
+  limit = MAX_REPORTED_PER_FILE,
+): string[] {
+  const shown = new Map<string, number>();
+  const out: string[] = [];
+  for (const d of diagnostics) {
+    const n = (shown.get(d.file) ?? 0) + 1;
+    shown.set(d.file, n);
+    if (n <= limit) out.push(formatSourceDiagnostic(d, text?.(d.file)));
+  }
+  for (const [file, n] of shown) {
+    if (n > limit)
+      out.push(`${file}: 还有 ${n - limit} 个问题未列出 / and ${n - limit} more problem(s) not shown`);
+  }
+  return out;
+}

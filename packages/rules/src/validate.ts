@@ -105,13 +105,18 @@ export function prepareRun(
   // The diagnostics of the document being validated. Each rule's failure callback is made once, here, rather
   // than once per document.
   let out: Diagnostic[] = [];
-  const failures = rules.map(({ rule, severity }) => (failed: Env) => {
+  // What each failure of this document was about (rule index, subject), in the order of `out`, for
+  // presumptions: a failure whose presumed rule failed on the same subject is a consequence, not reported.
+  const presumed = presumedIndexes(rules.map((r) => r.rule));
+  let failed: { rule: number; subject: number }[] = [];
+  const failures = rules.map(({ rule, severity }, index) => (env: Env) => {
+    if (presumed) failed.push({ rule: index, subject: rule.subject(env) });
     out.push({
       rule: rule.id,
       severity,
-      path: rule.path(failed),
-      message: rule.message(failed, "zh"),
-      messageEn: rule.message(failed, "en"),
+      path: rule.path(env),
+      message: rule.message(env, "zh"),
+      messageEn: rule.message(env, "en"),
       source: rule.source,
     });
   });
@@ -133,20 +138,59 @@ export function prepareRun(
   };
   return (document) => {
     const env = run.envFor(document, slots);
-    const diagnostics = run.setup.slice();
+    let diagnostics: Diagnostic[] = [];
     const outer = out;
+    const outerFailed = failed;
     out = diagnostics;
+    failed = [];
     try {
       const list = applying(env.doc, env.ctx.issueDate);
       for (let k = 0; k < list.length; k++) {
         const i = list[k]!;
         running[i]!.evaluate(env, failures[i]!);
       }
+      if (presumed && failed.length > 1) diagnostics = withoutConsequences(diagnostics, failed, presumed);
     } finally {
       out = outer;
+      failed = outerFailed;
     }
+    if (run.setup.length > 0) diagnostics.unshift(...run.setup);
     return { valid: !diagnostics.some((d) => d.severity === "error"), diagnostics };
   };
+}
+
+/**
+ * For each rule of a run, the indexes (in the same run) of the rules it presumes; undefined when no rule
+ * presumes any, so that runs without presumptions pay nothing for them. A presumed rule that does not run
+ * (disabled, or not in the run) presumes nothing: its consequences are reported, as nothing else would be.
+ */
+function presumedIndexes(rules: readonly CompiledRule[]): number[][] | undefined {
+  if (!rules.some((r) => r.presumes.length > 0)) return undefined;
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  return rules.map((r) => r.presumes.flatMap((id) => index.get(id) ?? []));
+}
+
+/**
+ * The diagnostics without those whose failure is a consequence of a presumed rule's failure on the same
+ * subject: the same line, or either of them about the whole document (LANGUAGE.md §3.6).
+ */
+function withoutConsequences(
+  diagnostics: Diagnostic[],
+  failed: readonly { rule: number; subject: number }[],
+  presumed: readonly number[][],
+): Diagnostic[] {
+  const subjects = new Map<number, Set<number>>();
+  for (const f of failed) {
+    const set = subjects.get(f.rule);
+    if (set) set.add(f.subject);
+    else subjects.set(f.rule, new Set([f.subject]));
+  }
+  const consequence = ({ rule, subject }: { rule: number; subject: number }) =>
+    presumed[rule]!.some((p) => {
+      const causes = subjects.get(p);
+      return causes !== undefined && (subject === -1 || causes.has(subject) || causes.has(-1));
+    });
+  return diagnostics.filter((_, i) => !consequence(failed[i]!));
 }
 
 /**

@@ -23,6 +23,7 @@ const FAMILIES: Record<string, string> = {
   RD: "red-letter.rules",
   LEN: "lengths.rules",
   DEC: "decimals.rules",
+  CF: "code-format.rules",
 };
 
 const BASES = {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -82,11 +83,11 @@ describe("readCodeTableBytes on damaged or unusual files", () => {
     const gbk = (hex: string) => Buffer.from(hex, "hex");
     const bytes = Buffer.concat([
       Buffer.from(header),
-      Buffer.from("32.0,20190401,3000000000000000000,"),
+      Buffer.from("30.0,20190401,3000000000000000000,"),
       gbk("bbf5ceef"),
       Buffer.from(","),
       gbk("bbf5ceef"),
-      Buffer.from(",,Y,0\r\n32.0,20190401,3040201010000000000,"),
+      Buffer.from(",,Y,0\r\n30.0,20190401,3040201010000000000,"),
       gbk("c8edbcfebfaab7a2b7fecef1"),
       Buffer.from(","),
       gbk("bbf5ceef"),
@@ -107,10 +108,28 @@ describe("readCodeTableBytes on damaged or unusual files", () => {
 
   it("reports the row of a CSV problem", async () => {
     const text =
-      "BB,QYSJ,SPBM,SPMC,SPBMJC,ZZSSL,HZX,PID\n32.0,20190401,1000000000000000000,货物,货物,,Y,0\n32.0,20190401,123,x,x,13%,N,1000000000000000000\n";
+      "BB,QYSJ,SPBM,SPMC,SPBMJC,ZZSSL,HZX,PID\n30.0,20190401,1000000000000000000,货物,货物,,Y,0\n30.0,20190401,123,x,x,13%,N,1000000000000000000\n";
     const result = await readCodeTableBytes(new TextEncoder().encode(text), "t.csv");
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.diagnostics[0]).toMatchObject({ rule: "CODES_BAD_CODE", row: 3, path: "C3" });
+  });
+});
+
+describe("readCodeTableBytes on the official CSV cut short (issue 9, item 4)", () => {
+  it("a cut inside a character stays UTF-8: the cut row and the short count are named, no mojibake", async () => {
+    const bytes = readFileSync(SHARED_CSV);
+    // Row 3 is 1010000000000000000 农、林、牧、渔业类产品; cut after the first byte of 林 (E6 9E 97).
+    const at = bytes.indexOf(Buffer.from("林")) + 1;
+    const result = await readCodeTableBytes(bytes.subarray(0, at), "cut.csv");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnostics.map((d) => [d.rule, d.row])).toEqual([
+      ["CODES_TOO_FEW_ROWS", 1],
+      ["CODES_ROW_CUT", 3],
+      ["CODES_MISSING_SHORT_NAME", 3],
+      ["CODES_BAD_SUMMARY_FLAG", 3],
+    ]);
+    // The part before the cut was read as UTF-8: no special-management words in mojibake were reported.
   });
 });

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import type { Message } from "@efapiao/model";
+import { invalidUtf8Offset, type Message } from "@efapiao/model";
 import { parse as parseCsv } from "csv-parse/sync";
 import readXlsxFile from "read-excel-file/node";
 import {
@@ -114,13 +114,24 @@ function readCsvGrid(bytes: Uint8Array, file: string): Cell[][] | Message {
   }
 }
 
-/** UTF-8 (with or without BOM), falling back to GB18030, the superset of GBK that Chinese Excel writes. */
+/**
+ * UTF-8 (with or without BOM), falling back to GB18030, the superset of GBK that Chinese Excel writes. A UTF-8
+ * file cut in the middle of a character is still UTF-8 (read as such, its cut last row is then refused);
+ * taking it for GB18030 would turn every name into mojibake.
+ */
 function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("gb18030").decode(bytes);
-  }
+  const bad = invalidUtf8Offset(bytes);
+  if (bad === -1 || isCutCharacter(bytes, bad)) return new TextDecoder("utf-8").decode(bytes);
+  return new TextDecoder("gb18030").decode(bytes);
+}
+
+/** True when the bytes from `at` to the end are the start of a UTF-8 sequence that the end of file cut off. */
+function isCutCharacter(bytes: Uint8Array, at: number): boolean {
+  const lead = bytes[at]!;
+  const length = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 && lead <= 0xdf ? 2 : 0;
+  if (length === 0 || bytes.length - at >= length) return false;
+  for (let i = at + 1; i < bytes.length; i++) if (bytes[i]! < 0x80 || bytes[i]! > 0xbf) return false;
+  return true;
 }
 
 function fileProblem(message: Message): { ok: false; diagnostics: ImportDiagnostic[] } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HEADER, sharedCsvGrid, tinyGrid } from "../test/shared-table.js";
+import { HEADER, sharedCsvGrid, TINY_VERSION, tinyGrid } from "../test/shared-table.js";
 import { type Cell, type CodeImportResult, importCodeGrid } from "./code-import.js";
 
 const OPTIONS = { file: "test.csv", importedAt: "2026-01-01T00:00:00.000Z" };
@@ -23,7 +23,7 @@ describe("importCodeGrid: a valid table", () => {
     const result = importCodeGrid(tinyGrid(), OPTIONS);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.pack.version).toBe("32.0");
+    expect(result.pack.version).toBe(TINY_VERSION);
     expect(result.pack.startDate).toBe("2019-04-01");
     expect(result.pack.transitionEnd).toBe("2019-05-01");
     expect(result.pack.source).toEqual({ file: "test.csv", importedAt: "2026-01-01T00:00:00.000Z" });
@@ -69,12 +69,12 @@ describe("importCodeGrid: a valid table", () => {
     expect(result.ok).toBe(true);
   });
 
-  it("writes a version a spreadsheet turned into a number back as 32.0", () => {
+  it("writes a version a spreadsheet turned into a number back as 30.0", () => {
     const grid = tinyGrid().map((cells, i) =>
-      i === 0 ? cells : cells.map((cell, c) => (c === 0 ? "32" : cell)),
+      i === 0 ? cells : cells.map((cell, c) => (c === 0 ? "30" : cell)),
     );
     const result = importCodeGrid(grid, OPTIONS);
-    expect(result.ok && result.pack.version).toBe("32.0");
+    expect(result.ok && result.pack.version).toBe("30.0");
   });
 
   it("warns about, but keeps, special-management words that name no policy flag", () => {
@@ -181,5 +181,33 @@ describe("importCodeGrid: rejected tables name the row (header = row 1) and neve
       rule: "CODES_MORE_PROBLEMS",
       messageEn: "1 more problem(s) not listed",
     });
+  });
+});
+
+describe("importCodeGrid: a damaged copy of the official table is refused (issue 9, item 4)", () => {
+  it("a table with fewer rows than its version's official count", () => {
+    const half = sharedCsvGrid().slice(0, 2001); // header and 2,000 of the 4,236 rows
+    const problems = rejected(importCodeGrid(half, OPTIONS));
+    expect(problems.map((p) => p.rule)).toContain("CODES_TOO_FEW_ROWS");
+    const tooFew = problems.find((p) => p.rule === "CODES_TOO_FEW_ROWS")!;
+    expect(tooFew.messageEn).toContain("4236 rows; this file has 2000");
+  });
+
+  it("a CSV cut in the middle of a row: the row is named, and the count is short", () => {
+    const grid = sharedCsvGrid();
+    const cut = grid.slice(0, 3001);
+    cut[3000] = cut[3000]!.slice(0, 5); // the 3,000th data row ends inside its name, SPMC
+    cut[3000]![4] = cut[3000]![4]!.slice(0, 1);
+    const problems = rejected(importCodeGrid(cut, OPTIONS));
+    expect(problems).toContainEqual(expect.objectContaining({ rule: "CODES_ROW_CUT", row: 3001 }));
+    expect(problems.map((p) => p.rule)).toContain("CODES_TOO_FEW_ROWS");
+  });
+
+  it("broken parent links", () => {
+    const grid = sharedCsvGrid();
+    // Row 2 is 1000000000000000000 货物, the parent of every 1… row under it; without it their links break.
+    expect(grid[1]![HEADER.indexOf("SPBM")]).toBe("1000000000000000000");
+    const problems = rejected(importCodeGrid([grid[0]!, ...grid.slice(2)], OPTIONS));
+    expect(problems.some((p) => p.rule === "CODES_MISSING_PARENT")).toBe(true);
   });
 });

@@ -60,6 +60,14 @@ export type CodeImportResult =
   | { ok: true; pack: CodePack; table: CodeTable; warnings: ImportDiagnostic[] }
   | { ok: false; diagnostics: ImportDiagnostic[] };
 
+/**
+ * Data rows of each official table version, as published (data/SOURCE.md: version 32.0 of 2019-04-01 has
+ * 4,236 rows). A file of a listed version with fewer rows is cut short or edited, and is refused, so that it
+ * can never replace the complete table of that version in the cache. Versions not listed are checked
+ * against the cache instead (`codes import` keeps the larger table of a version).
+ */
+export const OFFICIAL_ROW_COUNTS: Readonly<Record<string, number>> = { "32.0": 4236 };
+
 const CODE_19 = /^\d{19}$/;
 const VERSION = /^\d+(\.\d+)*$/;
 /** How many leading rows may precede the header (a title line, an empty row). */
@@ -86,6 +94,13 @@ export function importCodeGrid(
     for (let index = header.rowIndex + 1; index < grid.length; index++) {
       const cells = grid[index] ?? [];
       if (cells.every((cell) => text(cell) === "")) continue;
+      if (cells.length < header.width) {
+        // A CSV cut in the middle of a row: the record ends before the header's last column.
+        problems.error("CODES_ROW_CUT", index + 1, undefined, header.columns, {
+          zh: `这一行只有 ${cells.length} 列，表头有 ${header.width} 列：文件可能在这一行被截断`,
+          en: `This row has ${cells.length} cells where the header has ${header.width}: the file may be cut short here`,
+        });
+      }
       const row = readRow(cells, index + 1, header.columns, problems, meta);
       const previous = firstCodeRow.get(row.SPBM);
       if (previous !== undefined && row.SPBM !== "") {
@@ -104,6 +119,13 @@ export function importCodeGrid(
           en: `Parent code ${ref.code} is not in the table`,
         });
       }
+    }
+    const official = meta.version === undefined ? undefined : OFFICIAL_ROW_COUNTS[meta.version];
+    if (official !== undefined && rows.length > 0 && rows.length < official) {
+      problems.error("CODES_TOO_FEW_ROWS", header.rowIndex + 1, undefined, header.columns, {
+        zh: `版本 ${meta.version} 的官方编码表有 ${official} 行，这个文件只有 ${rows.length} 行：文件不完整（被截断或删改），未导入`,
+        en: `The official table of version ${meta.version} has ${official} rows; this file has ${rows.length}: it is incomplete (cut short or edited) and was not imported`,
+      });
     }
     if (rows.length === 0) {
       problems.error("CODES_EMPTY", header.rowIndex + 1, undefined, header.columns, {
@@ -135,6 +157,8 @@ export function importCodeGrid(
 
 interface Header {
   rowIndex: number;
+  /** Cells up to the header's last named column: a data row with fewer was cut short. */
+  width: number;
   /** Official column → 0-based column index. */
   columns: Map<OfficialColumn, number>;
 }
@@ -158,7 +182,9 @@ function findHeader(grid: readonly (readonly Cell[])[], problems: Problems): Hea
       });
       return undefined;
     }
-    return { rowIndex, columns };
+    let width = names.length;
+    while (width > 0 && names[width - 1] === "") width--;
+    return { rowIndex, width, columns };
   }
   problems.error("CODES_NO_HEADER", 1, undefined, new Map(), {
     zh: `前 ${HEADER_SEARCH_ROWS} 行中没有找到官方编码表的表头（BB, QYSJ, SPBM, SPMC, SPBMJC, ZZSSL, HZX, PID …）`,

@@ -41,6 +41,7 @@ export {
   type ImportDiagnostic,
   importCodeGrid,
   OFFICIAL_COLUMNS,
+  OFFICIAL_ROW_COUNTS,
   type OfficialColumn,
 } from "./code-import.js";
 export {

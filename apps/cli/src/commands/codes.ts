@@ -18,12 +18,23 @@ import {
   policyFlag,
   searchCodes,
 } from "@efapiao/tables";
-import { codeCacheDir, listCachedPacks, saveCodePack } from "@efapiao/tables/node";
-import { readCodeTableBytes } from "@efapiao/tables-import";
-import { parseCommandArgs } from "../args.js";
+import {
+  codeCacheDir,
+  largerCachedPack,
+  listCachedPacks,
+  readCodeTableBytes,
+  saveCodePack,
+} from "@efapiao/tables/node";
 import { listProblems, loadCodeTable } from "../code-table.js";
+import type { RunOf } from "../command.js";
 import { type CliIO, EXIT, printJson, readInputBytes, UsageError } from "../io.js";
-import type { Command } from "../main.js";
+import type {
+  codesImportSpec,
+  codesSearchSpec,
+  codesShowSpec,
+  codesUpdateSpec,
+  codesVersionsSpec,
+} from "../specs/codes.js";
 
 /**
  * Where `codes update` downloads from unless told otherwise (--url, or EFAPIAO_CODES_URL). The STA publishes
@@ -38,28 +49,7 @@ export const DEFAULT_CODES_URL =
 const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
 
-const SUBCOMMANDS: Record<string, Command> = {
-  show: (args, io) => show(args, io),
-  search: (args, io) => search(args, io),
-  import: (args, io) => importCommand(args, io),
-  update: (args, io) => update(args, io),
-  versions: (args, io) => versions(args, io),
-};
-
-export const codes: Command = async (args, io) => {
-  const [name, ...rest] = args;
-  const subcommand = name === undefined ? undefined : SUBCOMMANDS[name];
-  if (subcommand === undefined) {
-    throw new UsageError(
-      `codes 的子命令应为 show、search、import、update 或 versions${name ? `，收到 “${name}”` : ""}`,
-      `codes takes a subcommand: show, search, import, update or versions${name ? `, got "${name}"` : ""}`,
-    );
-  }
-  return subcommand(rest, io);
-};
-
-async function show(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { codes: { type: "string" } });
+export const show: RunOf<typeof codesShowSpec> = async ({ values, positionals, io }) => {
   if (positionals.length !== 1) {
     throw new UsageError("codes show 需要一个编码", "codes show takes one CODE");
   }
@@ -90,7 +80,7 @@ async function show(args: string[], io: CliIO): Promise<number> {
     table: tableInfo(table),
   });
   return EXIT.ok;
-}
+};
 
 function notInTable(io: CliIO, table: CodeTable, code: string): number {
   const where = describeTable(table);
@@ -106,12 +96,7 @@ function notInTable(io: CliIO, table: CodeTable, code: string): number {
   return EXIT.rejected;
 }
 
-async function search(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    codes: { type: "string" },
-    limit: { type: "string" },
-    "leaves-only": { type: "boolean" },
-  });
+export const search: RunOf<typeof codesSearchSpec> = async ({ values, positionals, io }) => {
   const query = positionals.join(" ").trim();
   if (query === "") throw new UsageError("codes search 需要搜索词", "codes search takes WORDS to search for");
   const limit = values.limit === undefined ? 20 : Number(values.limit);
@@ -141,10 +126,9 @@ async function search(args: string[], io: CliIO): Promise<number> {
     return EXIT.rejected;
   }
   return EXIT.ok;
-}
+};
 
-async function importCommand(args: string[], io: CliIO): Promise<number> {
-  const { positionals } = parseCommandArgs(args, {});
+export const importTable: RunOf<typeof codesImportSpec> = async ({ positionals, io }) => {
   if (positionals.length !== 1) {
     throw new UsageError(
       "codes import 需要一个编码表文件（xlsx 或 CSV）",
@@ -154,10 +138,9 @@ async function importCommand(args: string[], io: CliIO): Promise<number> {
   const file = positionals[0]!;
   const bytes = await readInputBytes(io, file);
   return importBytes(io, bytes, file === "-" ? "stdin" : resolve(io.cwd, file), {});
-}
+};
 
-async function update(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { url: { type: "string" } });
+export const update: RunOf<typeof codesUpdateSpec> = async ({ values, positionals, io }) => {
   if (positionals.length > 0)
     throw new UsageError("codes update 不接受文件参数", "codes update takes no FILE");
   const url = values.url ?? (io.env.EFAPIAO_CODES_URL || DEFAULT_CODES_URL);
@@ -187,7 +170,7 @@ async function update(args: string[], io: CliIO): Promise<number> {
   return importBytes(io, downloaded.bytes, decodeURIComponent(parsed.pathname.split("/").pop() || url), {
     url,
   });
-}
+};
 
 async function download(
   url: URL,
@@ -242,6 +225,20 @@ async function importBytes(
     printJson(io, { imported: false, file, ...extra, diagnostics: result.diagnostics });
     return EXIT.rejected;
   }
+  // A shorter table never replaces a complete one of the same version (a file cut short, or edited).
+  const larger = await largerCachedPack(codeCacheDir(io.env), result.pack);
+  if (larger) {
+    const diagnostic = {
+      rule: "CODES_SMALLER_THAN_CACHED",
+      severity: "error" as const,
+      path: "",
+      message: `缓存中的 ${larger.version} 版编码表有 ${larger.rows} 行，这个文件只有 ${result.pack.rows} 行：文件可能不完整，已保留缓存中的编码表`,
+      messageEn: `The cached table of version ${larger.version} has ${larger.rows} rows and this file only ${result.pack.rows}: the file may be incomplete, so the cached table was kept`,
+    };
+    io.stderr(`${diagnostic.message}\n${diagnostic.messageEn}\n`);
+    printJson(io, { imported: false, file, ...extra, diagnostics: [diagnostic] });
+    return EXIT.rejected;
+  }
   const path = await saveCodePack(codeCacheDir(io.env), result.pack);
   const entries = [...result.table.entries()];
   const summaryRows = entries.filter((entry) => entry.summary).length;
@@ -267,15 +264,14 @@ async function importBytes(
   return EXIT.ok;
 }
 
-async function versions(args: string[], io: CliIO): Promise<number> {
-  const { positionals } = parseCommandArgs(args, {});
+export const versions: RunOf<typeof codesVersionsSpec> = async ({ positionals, io }) => {
   if (positionals.length > 0)
     throw new UsageError("codes versions 不接受参数", "codes versions takes no arguments");
   const cacheDir = codeCacheDir(io.env);
   const packs = await listCachedPacks(cacheDir);
   printJson(io, { cache: cacheDir, versions: packs.map((pack, i) => ({ ...pack, newest: i === 0 })) });
   return EXIT.ok;
-}
+};
 
 /** The fields of an entry that both show and search print. */
 function describeEntry(entry: CodeEntry) {

@@ -10,7 +10,9 @@
  * on stdout (exit 1); warnings about what a format cannot carry go to stderr.
  *
  * --codes and --words apply when the input is a sale (as for `build`); --kind special|general gives the
- * kind of a DocBits file whose fapiao_type (电子发票) does not say it.
+ * kind of a DocBits file whose fapiao_type (电子发票) does not say it. A file is refused only when its
+ * structure or amounts cannot be read; what is read with a warning (an empty kind label, a masked code) is
+ * converted, unless --strict, which refuses any input read with warnings.
  */
 import { buildInvoiceFromJson } from "@efapiao/calc";
 import { docbitsToInvoice, readDocbitsXml, writeDocbitsXml } from "@efapiao/docbits-xml";
@@ -27,12 +29,18 @@ import {
   zodIssuesToDiagnostics,
 } from "@efapiao/model";
 import { DEFAULT_VERSION, detectDocumentFormat, parseStaXml, writeStaXml } from "@efapiao/sta-xml";
-import { oneOf, parseCommandArgs } from "../args.js";
 import { loadCodeTable } from "../code-table.js";
-import { type CliIO, EXIT, printJson, readInput, UsageError } from "../io.js";
-import type { Command } from "../main.js";
-
-const TARGETS = ["sta-xml", "docbits-xml", "canonical"] as const;
+import type { RunOf } from "../command.js";
+import {
+  boundDiagnostics,
+  type CliIO,
+  EXIT,
+  printDiagnosticsJson,
+  printJson,
+  readInput,
+  UsageError,
+} from "../io.js";
+import { CONVERT_TARGETS as TARGETS, type convertSpec } from "../specs/convert.js";
 
 /** The issuance options, by the name the user types. */
 const ISSUANCE_OPTIONS = ["number", "issued-at", "bureau-code", "bureau-name"] as const;
@@ -41,17 +49,7 @@ type IssuanceValues = Partial<Record<(typeof ISSUANCE_OPTIONS)[number], string>>
 /** What was read: the canonical invoice, and the issued one when the input was issued. */
 type Read = { invoice: Invoice; issued?: IssuedInvoice };
 
-export const convert: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(args, {
-    to: { type: "string" },
-    codes: { type: "string" },
-    words: { type: "string" },
-    kind: { type: "string" },
-    number: { type: "string" },
-    "issued-at": { type: "string" },
-    "bureau-code": { type: "string" },
-    "bureau-name": { type: "string" },
-  });
+export const convert: RunOf<typeof convertSpec> = async ({ values, positionals, io }) => {
   if (positionals.length !== 1) {
     throw new UsageError(
       "convert 需要一个输入文件（或 - 表示标准输入）",
@@ -61,10 +59,7 @@ export const convert: Command = async (args, io) => {
   if (values.to === undefined) {
     throw new UsageError(`convert 需要 --to ${TARGETS.join("|")}`, `convert needs --to ${TARGETS.join("|")}`);
   }
-  const to = oneOf("to", values.to, TARGETS, "canonical");
-  const words = oneOf("words", values.words, ["圆", "元"], "圆");
-  const kind =
-    values.kind === undefined ? undefined : oneOf("kind", values.kind, ["special", "general"], "special");
+  const { to, words, kind } = values;
 
   const read = await readDocument(io, await readInput(io, positionals[0]!), {
     codes: values.codes,
@@ -72,6 +67,10 @@ export const convert: Command = async (args, io) => {
     kind,
   });
   if (!read.ok) return reject(io, read.diagnostics);
+  // What was read with a warning (an inferred kind, a masked code) is converted; --strict refuses it instead.
+  if (values.strict && read.diagnostics.some((d) => d.severity === "warning")) {
+    return reject(io, strictly(read.diagnostics));
+  }
   report(io, read.diagnostics);
 
   const issuance: IssuanceValues = Object.fromEntries(ISSUANCE_OPTIONS.map((name) => [name, values[name]]));
@@ -104,7 +103,9 @@ async function readDocument(
       return issuedRead(parseStaXml(text));
     case "docbits-xml": {
       const doc = readDocbitsXml(text);
-      return invoiceRead(doc.ok ? docbitsToInvoice(doc.value, { kind: options.kind }) : doc);
+      if (!doc.ok) return doc;
+      const invoice = docbitsToInvoice(doc.value, { kind: options.kind });
+      return invoiceRead({ ...invoice, diagnostics: [...doc.diagnostics, ...invoice.diagnostics] });
     }
     case "json": {
       const json = parseJsonText(text);
@@ -202,15 +203,19 @@ function applyIssuance(read: Read, options: IssuanceValues): IssuedInvoice {
   return result.value;
 }
 
-/** Warnings and notes of a success go to stderr, one line each; a rejection prints them all as JSON. */
+/** Warnings and notes of a success go to stderr, one line each (bounded); a rejection prints them as JSON. */
 function report(io: CliIO, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) {
-    if (d.severity === "error") continue;
+  for (const d of boundDiagnostics(diagnostics.filter((x) => x.severity !== "error"))) {
     io.stderr(`efapiao convert: ${d.severity} ${d.rule} ${d.path}: ${d.message} / ${d.messageEn}\n`);
   }
 }
 
+/** Under --strict the warnings are the reasons for refusing: shown as errors. */
+function strictly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
+}
+
 function reject(io: CliIO, diagnostics: Diagnostic[]): number {
-  printJson(io, { valid: false, diagnostics });
+  printDiagnosticsJson(io, diagnostics);
   return EXIT.rejected;
 }

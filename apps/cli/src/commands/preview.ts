@@ -9,28 +9,19 @@ import { dirname } from "node:path";
 import type { Diagnostic } from "@efapiao/model";
 import { readPreviewDocument, renderInvoiceHtml } from "@efapiao/preview";
 import { renderInvoicePdf } from "@efapiao/preview/node";
-import { oneOf, parseCommandArgs } from "../args.js";
 import { loadCodeTable } from "../code-table.js";
+import type { RunOf } from "../command.js";
 import { type CliIO, EXIT, printJson, readInput, resolvePath, UsageError } from "../io.js";
-import type { Command } from "../main.js";
+import type { previewSpec } from "../specs/preview.js";
 
-export const preview: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(args, {
-    html: { type: "string" },
-    pdf: { type: "string" },
-    codes: { type: "string" },
-    words: { type: "string" },
-    kind: { type: "string" },
-  });
+export const preview: RunOf<typeof previewSpec> = async ({ values, positionals, io }) => {
   if (positionals.length !== 1) {
     throw new UsageError(
       "preview 需要一个输入文件（或 - 表示标准输入）",
       "preview takes one input FILE (or - for stdin)",
     );
   }
-  const words = oneOf("words", values.words, ["圆", "元"], "圆");
-  const kind =
-    values.kind === undefined ? undefined : oneOf("kind", values.kind, ["special", "general"], "special");
+  const { words, kind } = values;
   const text = await readInput(io, positionals[0]!);
   const codes = await loadCodeTable(io, values.codes);
   const read = readPreviewDocument(text, { codes, words, kind });

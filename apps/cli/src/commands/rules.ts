@@ -19,23 +19,22 @@ import {
 } from "@efapiao/rules";
 import { lintPacks, runExamples, standardPackDir } from "@efapiao/rules/node";
 import { builtinCodeTable } from "@efapiao/tables";
-import { parseCommandArgs } from "../args.js";
 import { loadCodeTable } from "../code-table.js";
+import type { RunOf } from "../command.js";
 import { type CliIO, EXIT, printJson, resolvePath, UsageError } from "../io.js";
-import type { Command } from "../main.js";
+import type { rulesTestSpec } from "../specs/rules.js";
 
 const USAGE_ZH =
   "用法：efapiao rules test PATH… | efapiao rules check PATH…（PATH 为规则包目录或 .rules 文件）";
 const USAGE_EN =
   "Usage: efapiao rules test PATH… | efapiao rules check PATH… (PATH is a pack directory or a .rules file)";
 
-export const rules: Command = async (args, io) => {
-  const [sub, ...rest] = args;
-  if (sub !== "test" && sub !== "check") throw new UsageError(USAGE_ZH, USAGE_EN);
-  const { values, positionals } = parseCommandArgs(rest, {
-    json: { type: "boolean" },
-    codes: { type: "string" },
-  });
+type RulesRun = RunOf<typeof rulesTestSpec>;
+
+export const rulesTest: RulesRun = (context) => rules("test", context);
+export const rulesCheck: RulesRun = (context) => rules("check", context);
+
+async function rules(sub: "test" | "check", { values, positionals, io }: Parameters<RulesRun>[0]) {
   if (positionals.length === 0) throw new UsageError(USAGE_ZH, USAGE_EN);
   const paths = await existingPaths(io, positionals);
   // Examples are written against the built-in code list, so they give the same answer on every machine;
@@ -47,7 +46,7 @@ export const rules: Command = async (args, io) => {
   return sub === "test"
     ? test(io, paths, options, values.json === true)
     : check(io, paths, options, values.json === true);
-};
+}
 
 async function existingPaths(io: CliIO, given: string[]): Promise<string[]> {
   const paths: string[] = [];

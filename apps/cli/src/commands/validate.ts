@@ -31,20 +31,16 @@ import {
 } from "@efapiao/rules";
 import { loadPack } from "@efapiao/rules/node";
 import { detectDocumentFormat, parseStaXml } from "@efapiao/sta-xml";
-import { parseCommandArgs } from "../args.js";
 import { loadCodeTable } from "../code-table.js";
-import { type CliIO, EXIT, printJson, readInput, resolvePath, UsageError } from "../io.js";
-import type { Command } from "../main.js";
+import type { RunOf } from "../command.js";
+import { printDiagnostics } from "../human.js";
+import { type CliIO, EXIT, printDiagnosticsJson, readInput, resolvePath, UsageError } from "../io.js";
+import type { validateSpec } from "../specs/validate.js";
 
 type Check = (document: unknown) => { diagnostics: Diagnostic[] };
 type Build = (sale: Sale) => Result<Invoice>;
 
-export const validate: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs(args, {
-    rules: { type: "string", multiple: true },
-    profile: { type: "string" },
-    codes: { type: "string" },
-  });
+export const validate: RunOf<typeof validateSpec> = async ({ values, positionals, io, format, style }) => {
   if (positionals.length !== 1) {
     throw new UsageError(
       "validate 需要一个输入文件（或 - 表示标准输入）；多个规则包请重复 --rules PATH",
@@ -64,7 +60,11 @@ export const validate: Command = async (args, io) => {
   const diagnostics = validateText(text, check, (sale) => buildInvoice(sale, { codes }));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
-  printJson(io, { valid: errors === 0, diagnostics });
+  if (format === "human") {
+    printDiagnostics(io, style, diagnostics);
+    return errors === 0 ? EXIT.ok : EXIT.rejected;
+  }
+  printDiagnosticsJson(io, diagnostics);
   io.stderr(`${errors} 个错误，${warnings} 个警告 / ${errors} error(s), ${warnings} warning(s)\n`);
   return errors === 0 ? EXIT.ok : EXIT.rejected;
 };

@@ -4,7 +4,7 @@
  * (see README). Values are in efapiao's canonical text forms: money with two decimals, the rate as a
  * decimal fraction (the XML writes percent), quantities and prices with trailing zeros trimmed.
  */
-import { MoneyText, RateText, TrimmedDecimalText } from "@efapiao/model";
+import { MAX_CODE_TEXT, MoneyText, RateText, TrimmedDecimalText } from "@efapiao/model";
 import { z } from "zod";
 
 const optionalText = z.string().min(1).optional();
@@ -34,10 +34,7 @@ export const DocbitsItemSchema = z.strictObject({
    * 税收分类编码. DocBits documents no element for it; efapiao writes it as `efp:tax_code` in its own
    * namespace so that its files read back into a complete invoice (see {@link EFAPIAO_EXTENSION_NAMESPACE}).
    */
-  taxCode: z
-    .string()
-    .regex(/^\d{19}$/)
-    .optional(),
+  taxCode: z.string().min(1).max(MAX_CODE_TEXT).optional(),
 });
 
 export const DocbitsFapiaoSchema = z.strictObject({

@@ -2,7 +2,7 @@
  * DocBits fapiao XML → {@link DocbitsFapiao}, through the hardened XML reader of @efapiao/sta-xml (size
  * and depth limits, no DTDs). Fields are looked for where either DocBits page puts them.
  */
-import { type Result, zodIssuesToDiagnostics } from "@efapiao/model";
+import { hasErrors, type Result, zodIssuesToDiagnostics } from "@efapiao/model";
 import {
   compact,
   DOCBITS_NAMESPACE,
@@ -56,11 +56,14 @@ export function readDocbitsXml(text: string, options: { limits?: XmlLimits } = {
     ),
     ...Object.fromEntries(TRAILER_FIELDS.map(([element, key]) => [key, r.text(root, element)])),
   };
-  if (r.diagnostics.length > 0) return { ok: false, diagnostics: r.diagnostics };
+  if (hasErrors(r.diagnostics)) return { ok: false, diagnostics: r.diagnostics };
   // The last word on the document's shape (lengths, code format), with the document's JSON paths.
   const checked = DocbitsFapiaoSchema.safeParse(compact(doc));
-  if (checked.success) return { ok: true, value: checked.data, diagnostics: [] };
-  return { ok: false, diagnostics: zodIssuesToDiagnostics(checked.error.issues, "DOCBITS") };
+  if (checked.success) return { ok: true, value: checked.data, diagnostics: r.diagnostics };
+  return {
+    ok: false,
+    diagnostics: [...r.diagnostics, ...zodIssuesToDiagnostics(checked.error.issues, "DOCBITS")],
+  };
 }
 
 function readItems(r: FieldReader, root: XmlCursor) {
@@ -72,13 +75,7 @@ function readItems(r: FieldReader, root: XmlCursor) {
     });
   }
   return items.map((item) => {
-    const code = r.token(item, TAX_CODE);
-    if (code !== undefined && !/^\d{19}$/.test(code)) {
-      r.fail("CODE", item.pathOf(TAX_CODE), {
-        zh: `税收分类编码 “${code}” 应为 19 位数字`,
-        en: `The classification code "${code}" should have 19 digits`,
-      });
-    }
+    const code = r.classificationCode(item, TAX_CODE);
     return {
       seq: r.token(item, "seq"),
       name: r.text(item, "name", true),

@@ -11,6 +11,7 @@ export { joinItemName, splitItemName } from "./item-name.js";
 export { type DroppableField, droppedFieldWarnings, xmlCharacterErrors } from "./losses.js";
 export { compact } from "./compact.js";
 export { guardXml, XML_LIMITS, type XmlLimits } from "./xml/guard.js";
+export { decodeXmlBytes } from "./xml/encoding.js";
 export { readXml } from "./xml/read.js";
 export { PLATFORM_DECLARATION, type WriteXmlOptions, writeXml } from "./xml/write.js";
 export { localName, XmlCursor } from "./xml/cursor.js";

@@ -10,6 +10,7 @@ import {
   type CodeName,
   type Diagnostic,
   datePart,
+  echo,
   hasErrors,
   type InvoiceLine,
   type IssuedInvoice,
@@ -79,7 +80,6 @@ class EInvoiceReader {
     const labels = header?.child("InherentLabel");
     if (labels) this.skipUnknown(labels, "InherentLabel");
     if (header) this.skipUnknown(header, "Header");
-    const kind = this.kind(labels, header);
     const special = this.specificInformation(data);
     const direction = this.direction(labels, special.red);
 
@@ -88,6 +88,7 @@ class EInvoiceReader {
     const basic = r.need(data, "BasicInformation");
     const totals = this.totals(basic);
     const lines = this.lines(data, direction);
+    const kind = this.kind(labels, header, { buyerTaxId: buyer.taxId, lines });
     const remarks = this.remarks(data);
     if (data) this.skipUnknown(data, "EInvoiceData");
 
@@ -176,10 +177,14 @@ class EInvoiceReader {
     return version;
   }
 
-  /** GeneralOrSpecialVAT: the code decides; an empty code falls back to the label's name. */
+  /**
+   * GeneralOrSpecialVAT: the code decides; an empty code falls back to the label's name, and an empty label
+   * (a real ride-hailing invoice has `<GeneralOrSpecialVAT/>`) to the file's evidence, with a warning.
+   */
   private kind(
     labels: XmlCursor | undefined,
     header: XmlCursor | undefined,
+    evidence: KindEvidence,
   ): "special" | "general" | undefined {
     const label = labels?.child("GeneralOrSpecialVAT");
     const code = label?.child("LabelCode")?.text?.trim();
@@ -191,10 +196,18 @@ class EInvoiceReader {
     const path = label
       ? label.pathOf("LabelCode")
       : ((labels ?? header)?.pathOf("GeneralOrSpecialVAT") ?? "/EInvoice/Header");
-    return this.r.fail("KIND", path, {
-      zh: `无法确定发票种类：<GeneralOrSpecialVAT> 的代码应为 01（专用发票）或 02（普通发票），这里是 “${code ?? ""}”`,
-      en: `Cannot tell the invoice kind: <GeneralOrSpecialVAT> should have code 01 (special) or 02 (general), got "${code ?? ""}"`,
+    if (code) {
+      return this.r.fail("KIND", path, {
+        zh: `无法确定发票种类：<GeneralOrSpecialVAT> 的代码应为 01（专用发票）或 02（普通发票），这里是 “${echo(code)}”`,
+        en: `Cannot tell the invoice kind: <GeneralOrSpecialVAT> should have code 01 (special) or 02 (general), got "${echo(code)}"`,
+      });
+    }
+    const inferred = inferKind(labels, evidence);
+    this.r.warn("KIND_INFERRED", path, {
+      zh: `<GeneralOrSpecialVAT> 为空：按文件内容判断为${inferred.kind === "special" ? "增值税专用发票" : "普通发票"}（${inferred.why.zh}）`,
+      en: `<GeneralOrSpecialVAT> is empty: read as a ${inferred.kind} invoice (${inferred.why.en})`,
     });
+    return inferred.kind;
   }
 
   /** InIssuType Y/N; when the label is empty, a RedEInvoice reference says red. */
@@ -308,13 +321,7 @@ class EInvoiceReader {
         en: `The item name "${itemName}" should read *short name*name (e.g. *信息技术服务*软件开发)`,
       });
     }
-    const code = r.token(item, "TaxClassificationCode", true);
-    if (code !== undefined && !/^\d{19}$/.test(code)) {
-      r.fail("CODE", item.pathOf("TaxClassificationCode"), {
-        zh: `税收分类编码 “${code}” 应为 19 位数字`,
-        en: `The classification code "${code}" should have 19 digits`,
-      });
-    }
+    const code = r.classificationCode(item, "TaxClassificationCode", true);
     const amount = r.money(item, "Amount", true);
     const tax = r.money(item, "ComTaxAm", true);
     this.checkLineTotal(item, amount, tax);
@@ -394,6 +401,68 @@ class EInvoiceReader {
       });
     }
   }
+}
+
+/** What the file says elsewhere that bears on its kind. */
+interface KindEvidence {
+  buyerTaxId: string | undefined;
+  lines: readonly Partial<InvoiceLine>[];
+}
+
+/**
+ * The kind of a file whose kind label is empty, from what only one kind allows: a special invoice always
+ * names the buyer's tax id and never carries a 0% rate; the EInvoiceType label's name may say it outright.
+ * Without any sign of a special invoice it is general: only a special invoice gives the buyer a deduction,
+ * and the platform marks every one it issues.
+ */
+function inferKind(
+  labels: XmlCursor | undefined,
+  evidence: KindEvidence,
+): { kind: "special" | "general"; why: { zh: string; en: string } } {
+  const typeName = labels?.child("EInvoiceType")?.child("LabelName")?.text ?? "";
+  if (typeName.includes("专用")) {
+    return {
+      kind: "special",
+      why: {
+        zh: `<EInvoiceType> 名称为 “${echo(typeName)}”`,
+        en: `<EInvoiceType> is named "${echo(typeName)}"`,
+      },
+    };
+  }
+  if (typeName.includes("普通")) {
+    return {
+      kind: "general",
+      why: {
+        zh: `<EInvoiceType> 名称为 “${echo(typeName)}”`,
+        en: `<EInvoiceType> is named "${echo(typeName)}"`,
+      },
+    };
+  }
+  if (evidence.buyerTaxId === undefined) {
+    return {
+      kind: "general",
+      why: {
+        zh: "没有购买方纳税人识别号，专用发票必须有",
+        en: "the buyer has no tax id, which a special invoice must have",
+      },
+    };
+  }
+  if (evidence.lines.some((line) => line.taxRate === "0")) {
+    return {
+      kind: "general",
+      why: {
+        zh: "有税率为 0 的行，专用发票不能开具 0 税率",
+        en: "a line has a 0% rate, which a special invoice cannot carry",
+      },
+    };
+  }
+  return {
+    kind: "general",
+    why: {
+      zh: "文件中没有专用发票的标记；平台开具的专用发票都带有这一标签",
+      en: "nothing in the file marks it special, and the platform labels every special invoice it issues",
+    },
+  };
 }
 
 /** A LabelCode/LabelName pair, or undefined when the label is absent or empty. */

@@ -422,7 +422,7 @@ describe("strict about what makes a file unusable", () => {
     expect(d!.message).toContain("158.425000");
   });
 
-  it("refuses a file without lines, an item name without *简称*, a bad rate and a bad code", () => {
+  it("refuses a file without lines, an item name without *简称* and a bad rate (a bad code is only a warning)", () => {
     expect(refusal(edit(gd, /<IssuItemInformation>[\s\S]*?<\/IssuItemInformation>/, ""))).toEqual([
       expect.objectContaining({
         rule: "STA_XML_MISSING",
@@ -436,7 +436,7 @@ describe("strict about what makes a file unusable", () => {
     );
     xml = edit(xml, "<TaxRate>0.01</TaxRate>", "<TaxRate>免税</TaxRate>");
     xml = edit(xml, "<TaxClassificationCode>0000000000000000000<", "<TaxClassificationCode>304<");
-    expect(refusal(xml).map((d) => d.rule)).toEqual(["STA_XML_ITEM_NAME", "STA_XML_CODE", "STA_XML_RATE"]);
+    expect(refusal(xml).map((d) => d.rule)).toEqual(["STA_XML_ITEM_NAME", "STA_XML_RATE"]);
   });
 
   it("refuses an unknown kind and a blue label on a red reference", () => {

@@ -1,18 +1,22 @@
 /** Text functions: length in characters and in GBK bytes, regex match, starts/ends/contains. */
+import iconv from "iconv-lite";
 import { defineBuiltin, type RuleFunction } from "../registry.js";
 import { wholeNumber } from "../values.js";
-import { gbkByteLength } from "./gbk.js";
+import { patternHazard } from "./pattern-safety.js";
 
 /** Compiled patterns, shared across runs (patterns come from rule files, so there are few of them). */
 const patterns = new Map<string, RegExp | null>();
 const MAX_CACHED_PATTERNS = 1000;
 
-/** The regular expression of a pattern text (with the `u` flag), or null when it does not compile. */
+/**
+ * The regular expression of a pattern text (with the `u` flag), or null when it does not compile or could
+ * backtrack catastrophically (pattern-safety.ts): such a pattern never runs, so the rule does not apply.
+ */
 export function pattern(source: string): RegExp | null {
   let re = patterns.get(source);
   if (re === undefined) {
     try {
-      re = new RegExp(source, "u");
+      re = patternHazard(source) ? null : new RegExp(source, "u");
     } catch {
       re = null;
     }
@@ -42,7 +46,7 @@ export function gbkBytes(text: string): number {
   if (/^[\x00-\x7f]*$/.test(text)) return text.length;
   let n = gbkLengths.get(text);
   if (n === undefined) {
-    n = gbkByteLength(text);
+    n = iconv.encode(text, "gbk").length;
     // Short texts only: a 10 MB remark is measured each time rather than kept.
     if (text.length <= 256) {
       if (gbkLengths.size >= MAX_CACHED_LENGTHS) gbkLengths.clear();
@@ -73,10 +77,19 @@ export const textFunctions: RuleFunction[] = [
       const re = pattern(p as string);
       return re === null ? undefined : re.test(s as string);
     },
-    check: ([, p]) =>
-      typeof p === "string" && pattern(p) === null
+    check: ([, p]) => {
+      if (typeof p !== "string") return undefined;
+      const hazard = patternHazard(p);
+      if (hazard) {
+        return {
+          zh: `正则表达式 “${p}” 可能发生灾难性回溯（第 ${hazard.offset + 1} 个字符起的 “${hazard.part}”：${hazard.reason.zh}），长文本会使校验停顿；请改写，例如用 ^a+$ 代替 ^(a+)+$`,
+          en: `The regular expression "${p}" can backtrack catastrophically ("${hazard.part}" at character ${hazard.offset + 1}: ${hazard.reason.en}), which stalls validation on long texts; rewrite it, e.g. ^a+$ for ^(a+)+$`,
+        };
+      }
+      return pattern(p) === null
         ? { zh: `正则表达式 “${p}” 无效`, en: `The regular expression "${p}" is invalid` }
-        : undefined,
+        : undefined;
+    },
   }),
   defineBuiltin({
     name: "startsWith",

@@ -8,6 +8,7 @@ import type { CodePack } from "../code-pack.js";
 import {
   codeCacheDir,
   compareVersions,
+  largerCachedPack,
   listCachedPacks,
   loadNewestCachedTable,
   saveCodePack,
@@ -33,24 +34,24 @@ describe("the pack cache", () => {
     const cache = await mkdtemp(join(tmpdir(), "efapiao-cache-"));
     expect(await listCachedPacks(cache)).toEqual([]);
     expect(await loadNewestCachedTable(cache)).toBeUndefined();
-    for (const version of ["9.0", "32.1", "32.0"]) await saveCodePack(cache, packOfVersion(version));
-    expect((await listCachedPacks(cache)).map((pack) => pack.version)).toEqual(["32.1", "32.0", "9.0"]);
+    for (const version of ["9.0", "31.1", "31.0"]) await saveCodePack(cache, packOfVersion(version));
+    expect((await listCachedPacks(cache)).map((pack) => pack.version)).toEqual(["31.1", "31.0", "9.0"]);
     const newest = await loadNewestCachedTable(cache);
-    expect(newest?.ok && newest.table.version).toBe("32.1");
-    expect(newest?.ok && newest.table.source).toBe(join(cache, "codes", "codes-32.1.json"));
+    expect(newest?.ok && newest.table.version).toBe("31.1");
+    expect(newest?.ok && newest.table.source).toBe(join(cache, "codes", "codes-31.1.json"));
   });
 
   it("replaces an earlier import of the same version and leaves no temporary files", async () => {
     const cache = await mkdtemp(join(tmpdir(), "efapiao-cache-"));
-    await saveCodePack(cache, packOfVersion("32.0"));
-    const path = await saveCodePack(cache, packOfVersion("32.0"));
-    expect(path).toBe(join(cache, "codes", "codes-32.0.json"));
-    expect(await readdir(join(cache, "codes"))).toEqual(["codes-32.0.json"]);
+    await saveCodePack(cache, packOfVersion("31.0"));
+    const path = await saveCodePack(cache, packOfVersion("31.0"));
+    expect(path).toBe(join(cache, "codes", "codes-31.0.json"));
+    expect(await readdir(join(cache, "codes"))).toEqual(["codes-31.0.json"]);
   });
 
   it("ignores unrelated files and reports a corrupt pack as a message", async () => {
     const cache = await mkdtemp(join(tmpdir(), "efapiao-cache-"));
-    await saveCodePack(cache, packOfVersion("32.0"));
+    await saveCodePack(cache, packOfVersion("31.0"));
     await writeFile(join(cache, "codes", "notes.txt"), "hello");
     await writeFile(join(cache, "codes", "codes-33.0.json"), "{ truncated");
     const newest = await loadNewestCachedTable(cache);
@@ -64,5 +65,24 @@ describe("compareVersions", () => {
     expect(compareVersions("9.0", "32.0")).toBeLessThan(0);
     expect(compareVersions("32.1", "32.0")).toBeGreaterThan(0);
     expect(compareVersions("32", "32.0")).toBe(0);
+  });
+});
+
+describe("largerCachedPack", () => {
+  it("finds a cached pack of the same version with more rows, and nothing else", async () => {
+    const cache = await mkdtemp(join(tmpdir(), "efapiao-cache-"));
+    const full = packOfVersion("31.0");
+    const shorter = importCodeGrid(
+      tinyGrid()
+        .slice(0, 3)
+        .map((cells, i) => (i === 0 ? cells : ["31.0", ...cells.slice(1)])),
+      { file: "cut.csv" },
+    );
+    if (!shorter.ok) throw new Error("the two-row table should import");
+    expect(await largerCachedPack(cache, shorter.pack)).toBeUndefined(); // empty cache
+    await saveCodePack(cache, full);
+    expect(await largerCachedPack(cache, shorter.pack)).toMatchObject({ version: "31.0", rows: 3 });
+    expect(await largerCachedPack(cache, full)).toBeUndefined(); // the same size may replace it
+    expect(await largerCachedPack(cache, packOfVersion("31.1"))).toBeUndefined(); // another version
   });
 });

@@ -51,6 +51,33 @@ export async function saveCodePack(cacheDir: string, pack: CodePack): Promise<st
 }
 
 /**
+ * The cached pack of the same version as `pack` when it has more rows: importing `pack` would replace a
+ * complete table with a shorter one (a file cut short, or edited), so the caller refuses instead. A cached
+ * pack that cannot be read is no reason to keep it, and gives undefined.
+ * @example
+ * const larger = await largerCachedPack(cacheDir, result.pack);
+ * if (larger) console.error(`the cache holds ${larger.rows} rows of ${larger.version}`);
+ */
+export async function largerCachedPack(
+  cacheDir: string,
+  pack: CodePack,
+): Promise<(CachedPack & { rows: number }) | undefined> {
+  const cached = (await listCachedPacks(cacheDir)).find(
+    (p) => compareVersions(p.version, pack.version) === 0,
+  );
+  if (cached === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readFile(cached.path, "utf8");
+  } catch {
+    return undefined;
+  }
+  const loaded = parseCodePack(text, cached.path);
+  if (!loaded.ok || loaded.pack.rows <= pack.rows) return undefined;
+  return { ...cached, rows: loaded.pack.rows };
+}
+
+/**
  * The packs in the cache, newest version first (versions compare numerically: 33.0 > 32.1 > 32.0 > 9.0).
  * @example
  * (await listCachedPacks(dir)).map((p) => p.version) // ["33.0", "32.0"]

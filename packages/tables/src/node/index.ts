@@ -8,6 +8,7 @@ export {
   type CachedPack,
   codeCacheDir,
   compareVersions,
+  largerCachedPack,
   listCachedPacks,
   loadNewestCachedTable,
   saveCodePack,

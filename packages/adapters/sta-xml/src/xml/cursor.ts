@@ -44,6 +44,13 @@ export class XmlCursor {
       .map((c, i) => new XmlCursor(c, `${this.path}/${name}[${i + 1}]`));
   }
 
+  /** How many child elements have this local name. */
+  count(name: string): number {
+    let n = 0;
+    for (const c of this.block.children ?? []) if (localName(c.name) === name) n++;
+    return n;
+  }
+
   /** The element's own text as written, or undefined when it has none. */
   get text(): string | undefined {
     return this.block.text;

@@ -6,6 +6,7 @@
 import {
   type DecimalTextResult,
   type Diagnostic,
+  echo,
   error,
   isDateOrDateTime,
   type Message,
@@ -13,6 +14,7 @@ import {
   readRate,
   shiftDecimalPoint,
   trimDecimal,
+  warning,
 } from "@efapiao/model";
 import type { XmlCursor } from "./cursor.js";
 
@@ -71,15 +73,55 @@ export class FieldReader {
     return undefined;
   }
 
+  /** Records a warning at a path: the value was read, but something about it needs a look. */
+  warn(rule: string, path: string, message: Message): void {
+    this.diagnostics.push(warning(`${this.prefix}_${rule}`, path, message));
+  }
+
   /** A child element that must exist. */
   need(parent: XmlCursor | undefined, name: string): XmlCursor | undefined {
     if (!parent) return undefined;
-    return parent.child(name) ?? this.missing(parent.pathOf(name));
+    return this.single(parent, name) ?? this.missing(parent.pathOf(name));
+  }
+
+  /**
+   * The child element of this name, which must occur at most once: two `<TotalAmWithoutTax>` that differ
+   * would otherwise be settled silently by taking the first, so a second occurrence is an error.
+   */
+  single(parent: XmlCursor | undefined, name: string): XmlCursor | undefined {
+    if (!parent) return undefined;
+    const count = parent.count(name);
+    if (count > 1 && !this.reported.has(`${parent.path}/${name}`)) {
+      this.reported.add(`${parent.path}/${name}`);
+      this.fail("DUPLICATE", `${parent.pathOf(name)}[2]`, {
+        zh: `元素 <${name}> 出现了 ${count} 次，只能出现一次：无法判断哪一个有效`,
+        en: `Element <${name}> occurs ${count} times but may occur only once: which one holds cannot be told`,
+      });
+    }
+    return parent.child(name);
+  }
+
+  private readonly reported = new Set<string>();
+
+  /**
+   * A 税收分类编码 as written. One that is not 19 digits (masked as `3040xxxxxxxxxxxxxxx` in published
+   * files, or simply wrong) is still read, with a warning; the standard rule FP-CF-01 flags it on validation.
+   */
+  classificationCode(parent: XmlCursor | undefined, name: string, required = false): string | undefined {
+    const code = this.token(parent, name, required);
+    if (code !== undefined && !/^\d{19}$/.test(code)) {
+      const shown = echo(code);
+      this.warn("CODE_NOT_19_DIGITS", parent!.pathOf(name), {
+        zh: `税收分类编码 “${shown}” 不是 19 位数字（可能是脱敏的编码）：按原样读取，开具前须改正`,
+        en: `The classification code "${shown}" is not 19 digits (it may be masked): read as written, but it must be corrected before issuing`,
+      });
+    }
+    return code;
   }
 
   /** Text as written; an empty or blank element counts as absent. */
   text(parent: XmlCursor | undefined, name: string, required = false): string | undefined {
-    const text = parent?.child(name)?.text;
+    const text = this.single(parent, name)?.text;
     if (text !== undefined && text.trim() !== "") return text;
     if (required && parent) this.missing(parent.pathOf(name));
     return undefined;

@@ -1,0 +1,4 @@
+import { ruleFile } from "../src/targets.js";
+import { fuzzTest } from "./fuzz-target.js";
+
+fuzzTest(ruleFile);

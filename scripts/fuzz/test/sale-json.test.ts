@@ -1,0 +1,4 @@
+import { saleJson } from "../src/targets.js";
+import { fuzzTest } from "./fuzz-target.js";
+
+fuzzTest(saleJson);

@@ -1,0 +1,4 @@
+import { tableFile } from "../src/targets.js";
+import { fuzzTest } from "./fuzz-target.js";
+
+fuzzTest(tableFile);
