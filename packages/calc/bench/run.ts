@@ -86,9 +86,12 @@ const median = (name: string): number => {
 
 /**
  * Ratios measured in pairs, run back to back and alternated, then the median of the pair ratios: on a
- * shared, loaded machine this holds steadier than dividing two medians taken seconds apart.
+ * shared, loaded machine this holds steadier than dividing two medians taken seconds apart. Each side is
+ * short (a few calls, well under a scheduler time slice), so that a loaded machine's preemptions land in
+ * few pairs, whatever the side's length, and the median drops them: with 50 calls a side the longer side
+ * was preempted in most pairs and the ratio came out several times too high.
  */
-function pairedRatio(numerator: () => void, denominator: () => void, pairs = 301): number {
+function pairedRatio(numerator: () => void, denominator: () => void, pairs = 2001): number {
   const ratios: number[] = [];
   for (let i = 0; i < pairs; i++) {
     const t0 = performance.now();
@@ -118,16 +121,16 @@ for (const c of [small, large]) {
 
 // Each side repeats its task in its own loop (a shared repeat helper would make the call site megamorphic).
 const parse20 = () => {
-  for (let i = 0; i < 50; i++) JSON.parse(small.text);
+  for (let i = 0; i < 5; i++) JSON.parse(small.text);
 };
 const fullRatio = pairedRatio(() => {
-  for (let i = 0; i < 50; i++) parseAndBuild(small);
+  for (let i = 0; i < 5; i++) parseAndBuild(small);
 }, parse20);
 const saleRatio = pairedRatio(() => {
-  for (let i = 0; i < 50; i++) parseSale(JSON.parse(small.text));
+  for (let i = 0; i < 5; i++) parseSale(JSON.parse(small.text));
 }, parse20);
 const buildRatio = pairedRatio(() => {
-  for (let i = 0; i < 50; i++) buildInvoice(small.sale, { codes });
+  for (let i = 0; i < 5; i++) buildInvoice(small.sale, { codes });
 }, parse20);
 const linear =
   100 *

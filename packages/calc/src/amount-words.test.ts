@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { centsText } from "../test/oracle.js";
 import { readSample, tag } from "../test/samples.js";
-import { amountInWords, decimalInWords, moneyTextInWords } from "./amount-words.js";
+import nzh from "nzh/cn";
+import { amountInWords, decimalInWords, integerInWords, moneyTextInWords } from "./amount-words.js";
 import { Decimal, moneyText } from "./decimal.js";
 import { parseAmountInWords } from "./parse-amount-words.js";
 
@@ -122,6 +123,25 @@ describe("amountInWords", () => {
         expect(words.endsWith("整")).toBe(cents % 100n === 0n);
         expect(words.startsWith("（负数）")).toBe(cents < 0n);
       }),
+    );
+  });
+
+  it("property: the integer part is what nzh's encodeB writes, over the whole range below 10^16", () => {
+    // nzh (a devDependency since efapiao writes the numerals itself) is the independent oracle.
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.bigInt({ min: 1n, max: 10n ** 16n - 1n }),
+          // zeros in every section and between them: digits drawn mostly from 0
+          fc
+            .array(fc.constantFrom(0, 0, 0, 1, 7), { minLength: 1, maxLength: 16 })
+            .map((d) => BigInt(`1${d.join("")}`.slice(0, 16))),
+        ),
+        (n) => {
+          expect(integerInWords(n.toString())).toBe(nzh.encodeB(n.toString(), { ww: false }));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 

@@ -1,5 +1,6 @@
 /**
- * The one place calc makes decimals. A private decimal.js clone with fixed settings, so no other library
+ * decimal.js where calc still uses it (red-letter negation, splitting; a line's arithmetic is on BigInt
+ * cents, cents.ts). A private decimal.js clone with fixed settings, so no other library
  * calling `Decimal.set` can change how an invoice is rounded: 50 significant digits (far beyond any
  * amount × rate product) and ROUND_HALF_UP, which in decimal.js rounds halves away from zero — the
  * rounding the platform applies to every amount, negative ones included.
@@ -16,14 +17,11 @@ export const Decimal = DecimalJs.clone({
 export type Decimal = InstanceType<typeof Decimal>;
 
 export const ZERO = new Decimal(0);
-export const ONE = new Decimal(1);
-/** Tolerance between a given amount and 数量 × 单价. */
-export const CENT = new Decimal("0.01");
 /** Decimal places of a unit price derived by division, as the platform prints it. */
 export const PRICE_PLACES = 10;
 
 /** Rounds to cents, halves away from zero. */
-export function roundCents(value: Decimal): Decimal {
+function roundCents(value: Decimal): Decimal {
   // Most amounts already are cents; rounding in decimal.js costs an allocation and a pass over the digits.
   return value.decimalPlaces() > 2 ? value.toDecimalPlaces(2) : value;
 }

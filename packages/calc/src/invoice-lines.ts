@@ -15,15 +15,17 @@ import {
   type SaleLine,
   type Totals,
 } from "@efapiao/model";
-import { type Decimal, moneyText, negatedMoneyText, ZERO } from "./decimal.js";
+import { centsText } from "./cents.js";
+import { negatedMoneyText } from "./decimal.js";
 import { type CodeLookup, type ItemName, itemNameOf } from "./item-name.js";
 import { computeLineAmounts, type LineAmounts } from "./line-amounts.js";
 
 /** The invoice lines of a sale, numbered 1, 2, … in order, with the sums of their amounts and taxes. */
 export interface SaleInvoiceLines {
   lines: InvoiceLine[];
-  amount: Decimal;
-  tax: Decimal;
+  /** Σ 金额 and Σ 税额, in cents. */
+  amount: bigint;
+  tax: bigint;
 }
 
 /**
@@ -36,8 +38,8 @@ export interface SaleInvoiceLines {
 export function saleInvoiceLines(sale: Sale, codes: CodeLookup): Result<SaleInvoiceLines> {
   const lines: InvoiceLine[] = [];
   const diagnostics: Diagnostic[] = [];
-  let amount = ZERO;
-  let tax = ZERO;
+  let amount = 0n;
+  let tax = 0n;
   for (let i = 0; i < sale.lines.length; i++) {
     const line = sale.lines[i]!;
     // Both are computed even when the first fails, so every problem of the line is reported; once there
@@ -47,8 +49,8 @@ export function saleInvoiceLines(sale: Sale, codes: CodeLookup): Result<SaleInvo
     if (item === undefined || money === undefined || diagnostics.length > 0) continue;
     appendLines(lines, line, item, money);
     const { discount } = money;
-    amount = amount.plus(discount ? money.amount.minus(discount.amount) : money.amount);
-    tax = tax.plus(discount ? money.tax.minus(discount.tax) : money.tax);
+    amount += discount ? money.amount - discount.amount : money.amount;
+    tax += discount ? money.tax - discount.tax : money.tax;
   }
   return diagnostics.length > 0
     ? { ok: false, diagnostics }
@@ -74,9 +76,9 @@ function appendLines(out: InvoiceLine[], line: SaleLine, item: ItemName, money: 
   if (line.unit !== undefined) main.unit = line.unit;
   if (quantity !== undefined) main.quantity = quantity;
   if (unitPrice !== undefined) main.unitPrice = unitPrice;
-  main.amount = moneyText(money.amount);
+  main.amount = centsText(money.amount);
   main.taxRate = taxRate;
-  main.tax = moneyText(money.tax);
+  main.tax = centsText(money.tax);
   main.policy = policy;
   out.push(main);
   if (discount === undefined) return;
@@ -89,9 +91,9 @@ function appendLines(out: InvoiceLine[], line: SaleLine, item: ItemName, money: 
     name,
     shortName,
     code,
-    amount: negatedMoneyText(moneyText(discount.amount)),
+    amount: negatedMoneyText(centsText(discount.amount)),
     taxRate,
-    tax: negatedMoneyText(moneyText(discount.tax)),
+    tax: negatedMoneyText(centsText(discount.tax)),
     policy,
   });
 }

@@ -1,5 +1,6 @@
 import { type Diagnostic, error, type SaleLine } from "@efapiao/model";
 import { describe, expect, it } from "vitest";
+import { centsText } from "./cents.js";
 import { computeLineAmounts, type LineAmounts, lineAmounts } from "./line-amounts.js";
 
 const line = (fields: Partial<SaleLine>): SaleLine => ({
@@ -20,11 +21,11 @@ function show(value: LineAmounts) {
   return {
     quantity: value.quantity,
     unitPrice: value.unitPrice,
-    amount: value.amount.toFixed(2),
-    tax: value.tax.toFixed(2),
+    amount: centsText(value.amount),
+    tax: centsText(value.tax),
     discount: value.discount && {
-      amount: value.discount.amount.toFixed(2),
-      tax: value.discount.tax.toFixed(2),
+      amount: centsText(value.discount.amount),
+      tax: centsText(value.discount.tax),
     },
   };
 }
@@ -282,7 +283,7 @@ describe("computeLineAmounts", () => {
 
   it("succeeds for a good line even when earlier lines left problems in the list", () => {
     const diagnostics: Diagnostic[] = [error("EARLIER", "lines[0]", { zh: "前", en: "before" })];
-    expect(computeLineAmounts(line({ amount: "10" }), false, 1, diagnostics)?.tax.toFixed(2)).toBe("0.60");
+    expect(computeLineAmounts(line({ amount: "10" }), false, 1, diagnostics)?.tax).toBe(60n);
     expect(diagnostics).toHaveLength(1);
   });
 });

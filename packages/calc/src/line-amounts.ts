@@ -9,52 +9,54 @@
  * - the printed unit price is tax-exclusive: the given one (trimmed), or 含税单价 ÷ (1 + 税率), or
  *   金额 ÷ 数量 when only a quantity is given, the latter two to 10 places as the platform prints them.
  */
-import { type Diagnostic, error, type Result, type SaleLine } from "@efapiao/model";
-import {
-  CENT,
-  Decimal,
-  moneyText,
-  ONE,
-  PRICE_PLACES,
-  priceText,
-  roundCents,
-  trimmedText,
-} from "./decimal.js";
+import { type Diagnostic, error, type Result, type SaleLine, trimDecimal } from "@efapiao/model";
+import { centsOf, centsText, pow10, roundDiv, scaledOf, unitsText } from "./cents.js";
+import { PRICE_PLACES } from "./decimal.js";
 import { pathOf } from "./item-name.js";
 
-/** The money of one sale line: amounts are tax-exclusive cents. */
+/** The money of one sale line: amounts are tax-exclusive, in cents (exact BigInts, see cents.ts). */
 export interface LineAmounts {
   /** Printed quantity (trimmed), when given. */
   quantity?: string;
   /** Printed tax-exclusive unit price, when there is one. */
   unitPrice?: string;
-  amount: Decimal;
-  tax: Decimal;
+  amount: bigint;
+  tax: bigint;
   /** The discount as positive cents; the discount line prints them negated. */
-  discount?: { amount: Decimal; tax: Decimal };
+  discount?: { amount: bigint; tax: bigint };
 }
 
 /** Amounts and unit prices have at most 12 integer digits (the e-tax bureau limit): 999,999,999,999.99. */
-const MAX_EXPONENT = 11;
+const AMOUNT_LIMIT = pow10(14); // in cents
+const PRICE_LIMIT = pow10(12 + PRICE_PLACES); // in units of the 10th decimal
 
 interface Rate {
-  value: Decimal;
-  /** 1 + rate: the divisor that turns a gross amount into a net one. */
-  divisor: Decimal;
+  /** The rate as units of 10^-scale: 0.06 → 6n, `pow` 100n. */
+  units: bigint;
+  pow: bigint;
+  /** (1 + rate) × pow: a gross amount × pow ÷ `divisor` is the net amount. */
+  divisor: bigint;
 }
 
-// Invoices repeat a handful of rates; caching their Decimals saves two allocations per line. The cache is
-// bounded so that a stream of odd rates cannot grow it without limit.
+// Invoices repeat a handful of rates. The cache is bounded so that a stream of odd rates cannot grow it
+// without limit.
 const rates = new Map<string, Rate>();
 function rateOf(text: string): Rate {
   let rate = rates.get(text);
   if (rate === undefined) {
-    const value = new Decimal(text);
-    rate = { value, divisor: ONE.plus(value) };
+    const { units, scale } = scaledOf(text);
+    const pow = pow10(scale);
+    rate = { units, pow, divisor: pow + units };
     if (rates.size < 64) rates.set(text, rate);
   }
   return rate;
 }
+
+/** Net cents of gross cents: round(gross ÷ (1 + rate), 2). */
+const netOf = (gross: bigint, rate: Rate) => roundDiv(gross * rate.pow, rate.divisor);
+/** Tax on net cents: round(amount × rate, 2). */
+const taxOn = (amount: bigint, rate: Rate) => roundDiv(amount * rate.units, rate.pow);
+const abs = (x: bigint) => (x < 0n ? -x : x);
 
 /**
  * Computes amount, tax, printed quantity and unit price, and the discount of one sale line.
@@ -86,15 +88,18 @@ export function computeLineAmounts(
 ): LineAmounts | undefined {
   const before = diagnostics.length;
   const rate = rateOf(line.taxRate);
-  const quantity = line.quantity === undefined ? undefined : new Decimal(line.quantity);
-  const price = line.unitPrice === undefined ? undefined : new Decimal(line.unitPrice);
-  const product = quantity && price ? roundCents(quantity.times(price)) : undefined;
+  const quantity = line.quantity === undefined ? undefined : scaledOf(line.quantity);
+  const price = line.unitPrice === undefined ? undefined : scaledOf(line.unitPrice);
+  const product =
+    quantity && price
+      ? centsOf({ units: quantity.units * price.units, scale: quantity.scale + price.scale })
+      : undefined;
 
   // `given` is on the basis the user wrote: gross with pricesIncludeTax, net otherwise.
-  let given: Decimal;
+  let given: bigint;
   if (line.amount !== undefined) {
-    given = roundCents(new Decimal(line.amount));
-    if (product?.minus(given).abs().gt(CENT))
+    given = centsOf(scaledOf(line.amount));
+    if (product !== undefined && abs(product - given) > 1n)
       diagnostics.push(mismatch(pathOf(at), given, product, pricesIncludeTax));
   } else if (product !== undefined) {
     given = product;
@@ -103,55 +108,60 @@ export function computeLineAmounts(
     return undefined;
   }
 
-  const amount = pricesIncludeTax ? roundCents(given.div(rate.divisor)) : given;
-  const tax = pricesIncludeTax ? given.minus(amount) : roundCents(amount.times(rate.value));
-  // `e` is decimal.js's base-10 exponent: e ≥ 12 means |amount| ≥ 10^12.
-  if (amount.e > MAX_EXPONENT) diagnostics.push(tooLarge(pathOf(at), amount));
+  const amount = pricesIncludeTax ? netOf(given, rate) : given;
+  const tax = pricesIncludeTax ? given - amount : taxOn(amount, rate);
+  if (abs(amount) >= AMOUNT_LIMIT) diagnostics.push(tooLarge(pathOf(at), amount));
 
   let unitPrice: string | undefined;
   // 数量 and 单价 are printed together or not at all (contracts.md §1, "optional pair"; FP-LN-03): a price
   // alone would print an invoice line the platform refuses.
   // A quantity of 0 prints a line the platform refuses (FP-LN-05), and leaves no price to derive.
   if (price !== undefined && quantity === undefined) diagnostics.push(priceWithoutQuantity(pathOf(at)));
-  else if (quantity?.isZero()) diagnostics.push(zeroQuantity(pathOf(at)));
+  else if (quantity !== undefined && quantity.units === 0n) diagnostics.push(zeroQuantity(pathOf(at)));
   else if (price !== undefined) {
-    unitPrice = pricesIncludeTax ? priceText(price.div(rate.divisor)) : trimmedText(price);
+    // 含税单价 ÷ (1 + 税率) to 10 places: units × pow × 10^10 ÷ (divisor × 10^scale)
+    unitPrice = pricesIncludeTax
+      ? unitsText(
+          roundDiv(price.units * rate.pow * pow10(PRICE_PLACES), rate.divisor * pow10(price.scale)),
+          PRICE_PLACES,
+        )
+      : trimDecimal(line.unitPrice!);
   } else if (quantity !== undefined) {
-    const derived = amount.div(quantity).toDecimalPlaces(PRICE_PLACES);
+    // 金额 ÷ 数量 to 10 places: cents × 10^(10 − 2) × 10^scale ÷ units
+    const derived = roundDiv(amount * pow10(PRICE_PLACES - 2 + quantity.scale), quantity.units);
     // A price is at most 12 integer digits (the e-tax bureau's limit, FP-DEC-04): a tiny quantity of a
     // large amount would print one the platform cannot take.
-    if (derived.e > MAX_EXPONENT) diagnostics.push(priceTooLarge(pathOf(at), derived));
-    else unitPrice = trimmedText(derived);
+    if (abs(derived) >= PRICE_LIMIT)
+      diagnostics.push(priceTooLarge(pathOf(at), unitsText(derived, PRICE_PLACES)));
+    else unitPrice = unitsText(derived, PRICE_PLACES);
   }
 
   let discount: LineAmounts["discount"];
   if (line.discount !== undefined) {
-    const givenDiscount = roundCents(new Decimal(line.discount));
+    const givenDiscount = centsOf(scaledOf(line.discount));
     // A discount line is negative (domain-facts.md, "Discount lines"): one that rounds to 0.00 cannot be
     // issued, and dropping it silently would lose what the user wrote.
-    if (givenDiscount.isZero()) diagnostics.push(discountRoundsToZero(pathOf(at), line.discount));
-    else if (givenDiscount.gt(given))
+    if (givenDiscount === 0n) diagnostics.push(discountRoundsToZero(pathOf(at), line.discount));
+    else if (givenDiscount > given)
       diagnostics.push(discountTooLarge(pathOf(at), givenDiscount, given, pricesIncludeTax));
-    const discountAmount = pricesIncludeTax ? roundCents(givenDiscount.div(rate.divisor)) : givenDiscount;
-    const discountTax = pricesIncludeTax
-      ? givenDiscount.minus(discountAmount)
-      : roundCents(discountAmount.times(rate.value));
+    const discountAmount = pricesIncludeTax ? netOf(givenDiscount, rate) : givenDiscount;
+    const discountTax = pricesIncludeTax ? givenDiscount - discountAmount : taxOn(discountAmount, rate);
     discount = { amount: discountAmount, tax: discountTax };
   }
 
   if (diagnostics.length > before) return undefined;
   const value: LineAmounts = { amount, tax };
-  if (quantity !== undefined) value.quantity = trimmedText(quantity);
+  if (line.quantity !== undefined) value.quantity = trimDecimal(line.quantity);
   if (unitPrice !== undefined) value.unitPrice = unitPrice;
   if (discount !== undefined) value.discount = discount;
   return value;
 }
 
-function mismatch(path: string, given: Decimal, product: Decimal, gross: boolean): Diagnostic {
+function mismatch(path: string, given: bigint, product: bigint, gross: boolean): Diagnostic {
   const [zh, en] = gross ? ["含税金额", "gross amount"] : ["金额", "amount"];
   return error("CALC_AMOUNT_MISMATCH", `${path}.amount`, {
-    zh: `${zh} ${moneyText(given)} 与 数量 × 单价 = ${moneyText(product)} 不一致（相差超过 0.01）`,
-    en: `The ${en} ${moneyText(given)} does not agree with quantity × unit price = ${moneyText(product)} (differs by more than 0.01)`,
+    zh: `${zh} ${centsText(given)} 与 数量 × 单价 = ${centsText(product)} 不一致（相差超过 0.01）`,
+    en: `The ${en} ${centsText(given)} does not agree with quantity × unit price = ${centsText(product)} (differs by more than 0.01)`,
   });
 }
 
@@ -162,10 +172,10 @@ function missingAmount(path: string): Diagnostic {
   });
 }
 
-function tooLarge(path: string, amount: Decimal): Diagnostic {
+function tooLarge(path: string, amount: bigint): Diagnostic {
   return error("CALC_AMOUNT_TOO_LARGE", `${path}.amount`, {
-    zh: `金额 ${moneyText(amount)} 过大：每行金额最多 12 位整数`,
-    en: `The amount ${moneyText(amount)} is too large: at most 12 integer digits per line`,
+    zh: `金额 ${centsText(amount)} 过大：每行金额最多 12 位整数`,
+    en: `The amount ${centsText(amount)} is too large: at most 12 integer digits per line`,
   });
 }
 
@@ -176,10 +186,10 @@ function priceWithoutQuantity(path: string): Diagnostic {
   });
 }
 
-function priceTooLarge(path: string, price: Decimal): Diagnostic {
+function priceTooLarge(path: string, price: string): Diagnostic {
   return error("CALC_PRICE_TOO_LARGE", `${path}.quantity`, {
-    zh: `由金额 ÷ 数量得出的单价 ${trimmedText(price)} 过大：单价最多 12 位整数，请核对数量`,
-    en: `The unit price amount ÷ quantity = ${trimmedText(price)} is too large: at most 12 integer digits; check the quantity`,
+    zh: `由金额 ÷ 数量得出的单价 ${price} 过大：单价最多 12 位整数，请核对数量`,
+    en: `The unit price amount ÷ quantity = ${price} is too large: at most 12 integer digits; check the quantity`,
   });
 }
 
@@ -197,10 +207,10 @@ function discountRoundsToZero(path: string, discount: string): Diagnostic {
   });
 }
 
-function discountTooLarge(path: string, discount: Decimal, line: Decimal, gross: boolean): Diagnostic {
+function discountTooLarge(path: string, discount: bigint, line: bigint, gross: boolean): Diagnostic {
   const [zh, en] = gross ? ["含税金额", "gross amount"] : ["金额", "amount"];
   return error("CALC_DISCOUNT_TOO_LARGE", `${path}.discount`, {
-    zh: `折扣 ${moneyText(discount)} 大于该行${zh} ${moneyText(line)}`,
-    en: `The discount ${moneyText(discount)} is larger than the line's ${en} ${moneyText(line)}`,
+    zh: `折扣 ${centsText(discount)} 大于该行${zh} ${centsText(line)}`,
+    en: `The discount ${centsText(discount)} is larger than the line's ${en} ${centsText(line)}`,
   });
 }

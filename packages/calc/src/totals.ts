@@ -1,22 +1,22 @@
 /**
  * Invoice totals: 合计金额 = Σ 金额, 合计税额 = Σ 税额, 价税合计 = 合计金额 + 合计税额, and the latter in
- * capitals. Sums of cents are exact in Decimal, so no rounding happens here.
+ * capitals. Sums of cents are exact in BigInt, so no rounding happens here.
  */
 import type { InvoiceLine, Totals } from "@efapiao/model";
 import { moneyTextInWords, type Yuan } from "./amount-words.js";
-import { Decimal, moneyText, ZERO } from "./decimal.js";
+import { centsOf, centsText, scaledOf } from "./cents.js";
 
 /**
- * Totals from the sums of amounts and taxes.
+ * Totals from the sums of amounts and taxes, in cents.
  * @example
- * totalsFromSums(new Decimal("100000"), new Decimal("6000"))
+ * totalsFromSums(10000000n, 600000n)
  * // { amount: "100000.00", tax: "6000.00", total: "106000.00", totalInWords: "壹拾万陆仟圆整" }
  */
-export function totalsFromSums(amount: Decimal, tax: Decimal, yuan: Yuan = "圆"): Totals {
-  const total = moneyText(amount.plus(tax));
+export function totalsFromSums(amount: bigint, tax: bigint, yuan: Yuan = "圆"): Totals {
+  const total = centsText(amount + tax);
   return {
-    amount: moneyText(amount),
-    tax: moneyText(tax),
+    amount: centsText(amount),
+    tax: centsText(tax),
     total,
     totalInWords: moneyTextInWords(total, yuan),
   };
@@ -28,11 +28,11 @@ export function totalsFromSums(amount: Decimal, tax: Decimal, yuan: Yuan = "圆"
  * totalsOf(invoice.lines, "元").totalInWords // "壹拾万伍仟肆佰柒拾元整"
  */
 export function totalsOf(lines: readonly Pick<InvoiceLine, "amount" | "tax">[], yuan: Yuan = "圆"): Totals {
-  let amount = ZERO;
-  let tax = ZERO;
+  let amount = 0n;
+  let tax = 0n;
   for (const line of lines) {
-    amount = amount.plus(new Decimal(line.amount));
-    tax = tax.plus(new Decimal(line.tax));
+    amount += centsOf(scaledOf(line.amount));
+    tax += centsOf(scaledOf(line.tax));
   }
   return totalsFromSums(amount, tax, yuan);
 }
