@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runExamples } from "./examples.js";
+import { runExamples } from "./node/examples.js";
 import { formatRules } from "./format.js";
 import { compilePack } from "./pack.js";
-import { standardPackDir } from "./standard.js";
+import { standardPackDir } from "./node/standard-dir.js";
 import { parseRuleFile } from "./syntax.js";
 
 const standardFiles = readdirSync(standardPackDir())

@@ -18,13 +18,8 @@ import {
   policyFlag,
   searchCodes,
 } from "@efapiao/tables";
-import {
-  codeCacheDir,
-  largerCachedPack,
-  listCachedPacks,
-  readCodeTableBytes,
-  saveCodePack,
-} from "@efapiao/tables/node";
+import { codeCacheDir, largerCachedPack, listCachedPacks, saveCodePack } from "@efapiao/tables/node";
+import { readCodeTableBytes } from "@efapiao/tables-import";
 import { listProblems, loadCodeTable } from "../code-table.js";
 import type { RunOf } from "../command.js";
 import { type CliIO, EXIT, printJson, readInputBytes, UsageError } from "../io.js";

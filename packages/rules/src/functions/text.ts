@@ -1,7 +1,7 @@
 /** Text functions: length in characters and in GBK bytes, regex match, starts/ends/contains. */
-import iconv from "iconv-lite";
 import { defineBuiltin, type RuleFunction } from "../registry.js";
 import { wholeNumber } from "../values.js";
+import { gbkByteLength } from "./gbk.js";
 import { patternHazard } from "./pattern-safety.js";
 
 /** Compiled patterns, shared across runs (patterns come from rule files, so there are few of them). */
@@ -46,7 +46,7 @@ export function gbkBytes(text: string): number {
   if (/^[\x00-\x7f]*$/.test(text)) return text.length;
   let n = gbkLengths.get(text);
   if (n === undefined) {
-    n = iconv.encode(text, "gbk").length;
+    n = gbkByteLength(text);
     // Short texts only: a 10 MB remark is measured each time rather than kept.
     if (text.length <= 256) {
       if (gbkLengths.size >= MAX_CACHED_LENGTHS) gbkLengths.clear();
