@@ -64,6 +64,15 @@ const examples = {
     const read = xml.ok ? readDocbitsXml(xml.value) : xml;
     const back = read.ok ? docbitsToInvoice(read.value) : read;
     if (!back.ok || back.value.totals.total !== "106000.00") throw new Error("DocBits round trip");`,
+  "@efapiao/rules-lsp": `
+    import { loadStandardPack } from "@efapiao/rules";
+    import { compileContext, fileDiagnostics } from "@efapiao/rules-lsp";
+    const text = 'rule ACME-01 error\\n  assert buyer.taxid is present\\n  message zh "需要"\\n  message en "needed"\\n';
+    const pack = compileContext({ file: { path: "/acme/acme.rules", text }, siblings: [], extends: [await loadStandardPack()] });
+    const found = fileDiagnostics(pack, "/acme/acme.rules");
+    // buyer.taxid is misspelt (the field is buyer.taxId): one problem on line 2 (0-based 1).
+    if (!found.some((d) => d.code === "RULES_UNKNOWN_NAME" && d.range.start.line === 1))
+      throw new Error("rules-lsp: " + JSON.stringify(found));`,
   "@efapiao/preview": `
     import { readFileSync } from "node:fs";
     import { readPreviewDocument, renderInvoiceHtml } from "@efapiao/preview";
