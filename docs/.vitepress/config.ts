@@ -2,7 +2,12 @@
  * The efapiao docs site. Built offline: the machines that build it reach nothing but the npm registry,
  * so search is VitePress's local index and nothing is fetched at build time.
  */
+import { cpSync, existsSync } from "node:fs";
+import { join } from "node:path";
 import { defineConfig } from "vitepress";
+
+/** The web app (apps/web, built before the docs by turbo) is published under the site's playground/. */
+const playground = new URL("../../apps/web/dist/", import.meta.url).pathname;
 
 export default defineConfig({
   title: "efapiao",
@@ -14,11 +19,16 @@ export default defineConfig({
   // The README is for contributors; examples and tests are code the pages include, not pages.
   srcExclude: ["**/README.md", "examples/**", "test/**"],
   markdown: { lineNumbers: false },
+  buildEnd(site) {
+    if (existsSync(join(playground, "index.html")))
+      cpSync(playground, join(site.outDir, "playground"), { recursive: true });
+  },
   themeConfig: {
     nav: [
       { text: "Guide", link: "/guide/what-is-efapiao" },
       { text: "Reference", link: "/reference/cli" },
       { text: "Glossary 术语", link: "/glossary" },
+      { text: "Playground 在线体验", link: "/guide/playground" },
     ],
     sidebar: [
       {
@@ -30,6 +40,7 @@ export default defineConfig({
           { text: "Validating with rules", link: "/guide/validating" },
           { text: "Classification codes", link: "/guide/classification-codes" },
           { text: "Platform XML", link: "/guide/platform-xml" },
+          { text: "Playground", link: "/guide/playground" },
         ],
       },
       {

@@ -79,6 +79,14 @@ const examples = {
     // buyer.taxid is misspelt (the field is buyer.taxId): one problem on line 2 (0-based 1).
     if (!found.some((d) => d.code === "RULES_UNKNOWN_NAME" && d.range.start.line === 1))
       throw new Error("rules-lsp: " + JSON.stringify(found));`,
+  "@efapiao/preview": `
+    import { readFileSync } from "node:fs";
+    import { readPreviewDocument, renderInvoiceHtml } from "@efapiao/preview";
+    import { renderInvoicePdf } from "@efapiao/preview/node";
+    const read = readPreviewDocument(readFileSync(${JSON.stringify(GD_SAMPLE)}, "utf8"));
+    if (!read.ok || !renderInvoiceHtml(read.value).includes("¥16000.00")) throw new Error("renderInvoiceHtml");
+    const pdf = Buffer.from(await renderInvoicePdf(read.value));
+    if (pdf.subarray(0, 5).toString() !== "%PDF-" || pdf.length > 2 * 1024 * 1024) throw new Error("renderInvoicePdf");`,
   // The CLI is tried with npx by release-check.sh; here its library entry.
   efapiao: `
     import * as cli from "efapiao";

@@ -11,6 +11,7 @@ import { payloadSpec } from "./specs/payload.js";
 import { intakeSpec } from "./specs/intake.js";
 import { useSpec } from "./specs/use.js";
 import { verifySpec } from "./specs/verify.js";
+import { previewSpec } from "./specs/preview.js";
 import { rulesSpec } from "./specs/rules.js";
 import { sandboxSpec } from "./specs/sandbox.js";
 import { validateSpec } from "./specs/validate.js";
@@ -26,6 +27,7 @@ export const COMMANDS: readonly CommandSpec<OptionSpecs>[] = [
   intakeSpec,
   verifySpec,
   useSpec,
+  previewSpec,
   codesSpec,
   issueSpec,
   statusSpec,

@@ -69,7 +69,8 @@ function pickSpan(s: Span): Span {
  */
 export function parseSource(text: string, reporter: FileReporter): FileAst {
   const empty: FileAst = { declarations: [] };
-  if (Buffer.byteLength(text, "utf8") > LIMITS.maxSourceBytes) {
+  // TextEncoder, not Buffer: this entry runs in browsers too (the web app's rule playground).
+  if (new TextEncoder().encode(text).length > LIMITS.maxSourceBytes) {
     reporter.report(
       "RULES_TOO_LARGE",
       spanOf(text, 0, 0),
