@@ -87,6 +87,62 @@ const examples = {
     if (!read.ok || !renderInvoiceHtml(read.value).includes("¥16000.00")) throw new Error("renderInvoiceHtml");
     const pdf = Buffer.from(await renderInvoicePdf(read.value));
     if (pdf.subarray(0, 5).toString() !== "%PDF-" || pdf.length > 2 * 1024 * 1024) throw new Error("renderInvoicePdf");`,
+  "@efapiao/provider": `
+    import { isRequestKey } from "@efapiao/provider";
+    // contracts §4: 1–40 of A–Z a–z 0–9 - _
+    if (!isRequestKey("HT-2026_0518") || isRequestKey("合同-1") || isRequestKey("x".repeat(41)))
+      throw new Error("isRequestKey");`,
+  "@efapiao/provider-utils": `
+    import { redact } from "@efapiao/provider-utils";
+    const text = redact("token=s3cr3t-token&x=1", ["s3cr3t-token"]);
+    if (text.includes("s3cr3t-token")) throw new Error("redact: " + text);`,
+  "@efapiao/nuonuo": `
+    import { signNuonuo } from "@efapiao/nuonuo";
+    // python3: base64(hmac-sha1(b"app-secret-1", b'a=services&l=v1&p=open&k=K1&i=S1&n=87654321&t=1779000000&f={"goodsName":"燕麦"}'))
+    const parts = { appKey: "K1", senid: "S1", nonce: "87654321", timestamp: "1779000000", body: '{"goodsName":"燕麦"}' };
+    if (signNuonuo("app-secret-1", parts) !== "Nm5y90kihIMEXuyI8HfxsofPVN8=") throw new Error("signNuonuo");`,
+  "@efapiao/baiwang": `
+    import { signBaiwang } from "@efapiao/baiwang";
+    // python3: hashlib.md5(b"Sm{}S").hexdigest().upper()
+    if (signBaiwang("S", {}, "m{}") !== "9A5B1420A5991B76E722957BE0099B8C") throw new Error("signBaiwang");`,
+  "@efapiao/leqi": `
+    import { sm4Decrypt, sm4EncryptBlock, sm4Encrypt } from "@efapiao/leqi";
+    // GB/T 32907 (SM4) test vector: key = plaintext = 0123456789abcdeffedcba9876543210
+    const key = "0123456789abcdeffedcba9876543210";
+    if (sm4EncryptBlock(key, key) !== "681edf34d206965e86b3e94f536e4246") throw new Error("sm4EncryptBlock");
+    const back = sm4Decrypt(key, sm4Encrypt(key, '{"fphm":"1"}'));
+    if (!back.ok || back.text !== '{"fphm":"1"}') throw new Error("sm4 round trip");`,
+  "@efapiao/ofd": `
+    import { readFileSync } from "node:fs";
+    import { readOfd } from "@efapiao/ofd";
+    const read = readOfd(readFileSync(${JSON.stringify(join(shared, "samples/ofd/sdp-einvoice-customtags.ofd"))}));
+    // The printed fapiao: number 24112000000048542163, 4197.17 + 251.83 = 4449.00
+    if (!read.ok || read.value.invoice.number !== "24112000000048542163" || read.value.invoice.totals.total !== "4449.00")
+      throw new Error("readOfd");`,
+  "@efapiao/receiving": `
+    import { readFileSync } from "node:fs";
+    import { readReceived } from "@efapiao/receiving";
+    const read = readReceived(readFileSync(${JSON.stringify(join(shared, "samples/ofd/sdp-einvoice-customtags.ofd"))}));
+    if (!read.ok || read.value.format !== "ofd" || read.value.invoice.totals.tax !== "251.83") throw new Error("readReceived");`,
+  "@efapiao/issuing": `
+    import { readFileSync } from "node:fs";
+    import { buildInvoiceFromJson } from "@efapiao/calc";
+    import { planReversal } from "@efapiao/issuing";
+    import { builtinCodeTable } from "@efapiao/tables";
+    const blue = buildInvoiceFromJson(JSON.parse(readFileSync("sale.json", "utf8")), { codes: builtinCodeTable() });
+    // 530.00 including 6% tax reverses 500.00 + 30.00
+    const plan = planReversal(blue.value, { kind: "amount", amount: "530.00" }, [], "2026-05-20");
+    if (!plan.ok || plan.value.invoice.totals.total !== "-530.00" || plan.value.invoice.totals.tax !== "-30.00")
+      throw new Error("planReversal: " + JSON.stringify(plan));`,
+  "@efapiao/sandbox": `
+    import { createSandbox } from "@efapiao/sandbox";
+    const sandbox = await createSandbox();
+    try {
+      const listed = await (await fetch(sandbox.url + "/sandbox/invoices")).json();
+      if (!Array.isArray(listed) || listed.length !== 0) throw new Error("sandbox invoices");
+    } finally {
+      await sandbox.close();
+    }`,
   // The CLI is tried with npx by release-check.sh; here its library entry.
   efapiao: `
     import * as cli from "efapiao";
