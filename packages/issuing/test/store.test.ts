@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { StoreError } from "../src/index.js";
+import { migrations } from "../src/store/schema.js";
 import { defaultStorePath, openPostgresStore, openSqliteStore, openStore } from "../src/node.js";
 import { freshPostgresUrl, PG_URL, removeTempDirs, tempDir } from "./stores.js";
 
@@ -25,9 +26,30 @@ describe("the SQLite store", () => {
     const store = openSqliteStore(path);
     await store.close();
     const db = new Database(path, { readonly: true });
-    expect(db.prepare("SELECT value FROM efapiao_meta WHERE key = 'schema_version'").pluck().get()).toBe("1");
+    expect(db.prepare("SELECT value FROM efapiao_meta WHERE key = 'schema_version'").pluck().get()).toBe("2");
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     db.close();
+  });
+
+  it("upgrades a version-1 store in place, keeping its records", async () => {
+    const path = join(tempDir(), "v1.db");
+    // A version-1 store as efapiao 0.1 left it: its meta and the first migration's tables, one record.
+    const db = new Database(path);
+    db.exec("CREATE TABLE efapiao_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    db.exec("INSERT INTO efapiao_meta VALUES ('application', 'efapiao-issuing'), ('schema_version', '1')");
+    for (const sql of migrations("sqlite")[0] ?? []) db.exec(sql);
+    db.exec(
+      "INSERT INTO issuance (request_key, provider, content_hash, invoice, status, number, diagnostics, next_attempt_at, created_at, updated_at) VALUES ('SO-1', 'sandbox', 'h', '{}', 'issued', '26312000000000000001', '[]', 0, 1, 1)",
+    );
+    db.close();
+    const store = openSqliteStore(path);
+    expect((await store.list(["SO-1"]))[0]?.number).toBe("26312000000000000001");
+    await store.close();
+    const check = new Database(path, { readonly: true });
+    expect(check.prepare("SELECT value FROM efapiao_meta WHERE key = 'schema_version'").pluck().get()).toBe("2");
+    const tables = check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(["number_pool", "use_record"]));
+    check.close();
   });
 
   it("refuses a file that is not a database and leaves it untouched", async () => {

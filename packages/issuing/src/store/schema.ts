@@ -57,6 +57,39 @@ export function migrations(dialect: Dialect): string[][] {
       )`,
       "CREATE INDEX red_form_blue ON red_form (blue_number)",
     ],
+    [
+      // 乐企 issues under numbers pre-assigned in batches (QDFPPLFM): a number is given to a request key
+      // durably before the upload, so that a crash or a lost answer is resolved by asking about that
+      // number, and no number is ever given twice. `provider` scopes the pool (e.g. one per seller).
+      `CREATE TABLE number_pool (
+        provider TEXT NOT NULL,
+        number TEXT NOT NULL,
+        request_key TEXT,
+        acceptance TEXT,
+        added_at ${big} NOT NULL,
+        assigned_at ${big},
+        PRIMARY KEY (provider, number)
+      )`,
+      "CREATE UNIQUE INDEX number_pool_key ON number_pool (provider, request_key)",
+      // 用途确认 requests of received invoices, written before they are sent (see @efapiao/receiving).
+      `CREATE TABLE use_record (
+        key TEXT PRIMARY KEY,
+        buyer_tax_id TEXT NOT NULL,
+        period TEXT NOT NULL,
+        number TEXT NOT NULL,
+        issue_date TEXT NOT NULL,
+        action TEXT NOT NULL,
+        use_kind TEXT,
+        status TEXT NOT NULL,
+        provider_code TEXT,
+        provider_message TEXT,
+        diagnostics TEXT NOT NULL,
+        sends INTEGER NOT NULL,
+        created_at ${big} NOT NULL,
+        updated_at ${big} NOT NULL
+      )`,
+      "CREATE INDEX use_record_buyer ON use_record (buyer_tax_id, period)",
+    ],
   ];
 }
 
