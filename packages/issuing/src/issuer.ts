@@ -206,12 +206,13 @@ export class Issuer {
   /** Works on claimed records, `concurrency` at a time; outcomes are saved in groups as they come. */
   private async workOn(records: IssuanceRecord[]): Promise<RecordUpdate[]> {
     const writer = new GroupWriter((updates) => this.store.save(updates, this.owner, this.now()));
+    const answers = await this.queryTogether(records);
     const updates: RecordUpdate[] = [];
     let next = 0;
     const worker = async () => {
       while (next < records.length) {
         const record = records[next++]!;
-        const update = await this.step(record);
+        const update = await this.step(record, answers.get(record.requestKey));
         await writer.add(update);
         updates.push(update);
       }
@@ -220,18 +221,42 @@ export class Issuer {
     return updates;
   }
 
-  /** One move of one record: ask the provider what its state calls for, and say what to store. */
-  private async step(record: IssuanceRecord): Promise<RecordUpdate> {
+  /**
+   * Asks about every claimed record whose next move is a query (pending, or perhaps sent) in one batched
+   * call when the provider offers one: polling a batch is then a few calls, not one per record.
+   */
+  private async queryTogether(records: readonly IssuanceRecord[]): Promise<Map<string, QueryAnswer>> {
+    const answers = new Map<string, QueryAnswer>();
+    const keys = records.filter((r) => nextMoveIsQuery(r)).map((r) => r.requestKey);
+    if (!this.provider.queryMany || keys.length < 2) return answers;
+    try {
+      const outcomes = await this.provider.queryMany(keys);
+      keys.forEach((key, i) => {
+        const outcome = outcomes[i];
+        if (outcome === undefined) return; // not answered: the record asks on its own
+        answers.set(key, outcome instanceof ProviderFailure ? { failure: outcome } : { outcome });
+      });
+    } catch (failure) {
+      for (const key of keys) answers.set(key, { failure });
+    }
+    return answers;
+  }
+
+  /**
+   * One move of one record: ask the provider what its state calls for, and say what to store. `answer` is
+   * the record's part of a batched query made for it just before (see {@link queryTogether}).
+   */
+  private async step(record: IssuanceRecord, answer?: QueryAnswer): Promise<RecordUpdate> {
     const attempts = record.attempts + 1;
-    const mayHaveBeenSent =
-      record.status === "unknown" || (record.status === "recorded" && record.claims > 1);
+    const mayHaveBeenSent = mayHaveBeenSentBefore(record);
     let sent = false;
     try {
       let outcome: IssueOutcome;
       if (record.status === "seal-failed") outcome = await this.provider.reseal(record.requestKey);
-      else if (record.status === "pending" || mayHaveBeenSent)
-        outcome = await this.provider.query(record.requestKey);
-      else {
+      else if (nextMoveIsQuery(record)) {
+        if (answer && "failure" in answer) throw answer.failure;
+        outcome = answer ? answer.outcome : await this.provider.query(record.requestKey);
+      } else {
         sent = true;
         outcome = await this.send(record);
       }
@@ -308,6 +333,19 @@ export class Issuer {
     });
     if (dead.length > 0) await this.store.releaseLeases(dead);
   }
+}
+
+/** A record's part of a batched query: its outcome, or the failure that left it unanswered. */
+type QueryAnswer = { outcome: IssueOutcome } | { failure: unknown };
+
+/** Sent before and not answered for sure: an `unknown` record, or one claimed again while `recorded`. */
+function mayHaveBeenSentBefore(record: IssuanceRecord): boolean {
+  return record.status === "unknown" || (record.status === "recorded" && record.claims > 1);
+}
+
+/** The record's next move is to ask the provider (never to send): it is pending, or may have been sent. */
+function nextMoveIsQuery(record: IssuanceRecord): boolean {
+  return record.status === "pending" || mayHaveBeenSentBefore(record);
 }
 
 function base(record: IssuanceRecord, attempts: number, nextAttemptAt: number) {

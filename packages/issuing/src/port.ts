@@ -59,6 +59,19 @@ export function fromProvider(port: Provider): IssuingProvider {
     async query(requestKey) {
       return issueOutcome(await port.query(requestKey));
     },
+    ...(port.queryMany && {
+      async queryMany(requestKeys: readonly string[]) {
+        const outcomes = await port.queryMany!(requestKeys);
+        return outcomes.map((outcome) => {
+          try {
+            return issueOutcome(outcome);
+          } catch (failure) {
+            if (failure instanceof ProviderFailure) return failure;
+            throw failure;
+          }
+        });
+      },
+    }),
     async reseal(requestKey) {
       if (!port.reseal) throw new ProviderFailure("definite", `${port.id} cannot re-seal`);
       return issueOutcome(await port.reseal(requestKey));

@@ -73,6 +73,12 @@ export interface IssuingProvider {
   issue(request: IssueRequest): Promise<IssueOutcome>;
   /** The state of the request sent under this key. */
   query(requestKey: string): Promise<IssueOutcome>;
+  /**
+   * The states of many requests in one go (providers whose query takes a list), in the order of the keys:
+   * each an outcome, or the {@link ProviderFailure} that left that key unanswered. Throws a
+   * {@link ProviderFailure} when the call failed as a whole.
+   */
+  queryMany?(requestKeys: readonly string[]): Promise<(IssueOutcome | ProviderFailure)[]>;
   /** Re-seals an invoice whose seal failed (Nuonuo reInvoice). */
   reseal(requestKey: string): Promise<IssueOutcome>;
   applyRedForm(request: RedFormRequest): Promise<RedFormOutcome>;

@@ -26,6 +26,15 @@ export interface Provider {
   issue(request: IssueRequest, options?: CallOptions): Promise<IssueOutcome>;
   /** The outcome of the request sent under this key (`rejected` / `not-found` when none arrived). */
   query(requestKey: string, options?: CallOptions): Promise<IssueOutcome>;
+  /**
+   * The outcomes of many request keys at once, in the order of `requestKeys` (Nuonuo's queryInvoiceResult
+   * takes a list of order numbers): one call where polling key by key would make one per key. The adapter
+   * splits a long list into the provider's own limit per call. A call that fails as a whole gives each of
+   * its keys the same `unknown` (or `rejected`) outcome.
+   * @example
+   * const outcomes = await provider.queryMany?.(["SO-1", "SO-2"]); // [{ status: "issued", … }, { status: "pending", … }]
+   */
+  queryMany?(requestKeys: readonly string[], options?: CallOptions): Promise<IssueOutcome[]>;
   /** Links to the issued files (OFD, PDF, XML) of the invoice issued under this key. */
   files?(requestKey: string, options?: CallOptions): Promise<CallOutcome<IssuedFileLink[]>>;
   /** Re-seals an invoice whose seal failed (Nuonuo reInvoice); never issues a second invoice. */

@@ -102,6 +102,30 @@ export function queryAnswer(requestKey: string, answer: Answer): IssueOutcome {
   return unexpectedAnswer(PROVIDER, "result[0].status", answer);
 }
 
+/**
+ * queryInvoiceResult's answer for several order numbers: each key's outcome read from the record with its
+ * orderNo, as {@link queryAnswer} reads a single one; a key with no record is not found. An answer that is
+ * not a success is every key's outcome.
+ * @example
+ * queryAnswers(["SO-1", "SO-2"], { code: "E0000", result: [{ orderNo: "SO-2", status: "20" }] })
+ * // [{ status: "rejected", reason: "not-found", … }, { status: "pending", requestKey: "SO-2", … }]
+ */
+export function queryAnswers(requestKeys: readonly string[], answer: Answer): IssueOutcome[] {
+  if (field(answer, "code") !== SUCCESS || !Array.isArray(answer.result)) {
+    const outcome = queryAnswer(requestKeys[0] ?? "", answer);
+    return requestKeys.map((requestKey) => ({ ...outcome, ...("requestKey" in outcome && { requestKey }) }));
+  }
+  const byOrder = new Map<string, Answer>();
+  for (const record of answer.result as Answer[]) {
+    const orderNo = field(record, "orderNo");
+    if (orderNo !== undefined && !byOrder.has(orderNo)) byOrder.set(orderNo, record);
+  }
+  return requestKeys.map((requestKey) => {
+    const record = byOrder.get(requestKey);
+    return queryAnswer(requestKey, { ...answer, result: record ? [record] : [] });
+  });
+}
+
 function issued(requestKey: string, record: Answer, answer: Answer): IssueOutcome {
   const number = field(record, "allElectronicInvoiceNumber") || field(record, "invoiceNo");
   const time = record.invoiceTime;

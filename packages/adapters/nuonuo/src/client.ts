@@ -34,7 +34,14 @@ import {
   send,
   withQuery,
 } from "@efapiao/provider-utils";
-import { issueAnswer, plainAnswer, queryAnswer, redFormsAnswer, resealAnswer } from "./answers.js";
+import {
+  issueAnswer,
+  plainAnswer,
+  queryAnswer,
+  queryAnswers,
+  redFormsAnswer,
+  resealAnswer,
+} from "./answers.js";
 import { INVOICE_LINE, RED_REASON_TO_NUONUO } from "./enums.js";
 import { type NuonuoOrderOptions, toNuonuoOrder } from "./order.js";
 import { signNuonuo } from "./sign.js";
@@ -42,6 +49,11 @@ import { signNuonuo } from "./sign.js";
 /** Nuonuo's production address; `url` in the credentials overrides it (the sandbox's, Nuonuo's test host). */
 export const NUONUO_URL = "https://sdk.nuonuo.com";
 const SERVICES_PATH = "/open/v1/services";
+/**
+ * Order numbers per queryInvoiceResult call in {@link createNuonuo}'s `queryMany`: a conservative chunk
+ * (Nuonuo takes a list; the samples we have state no maximum), so that a long poll is a few calls.
+ */
+export const NUONUO_QUERY_CHUNK = 50;
 
 export const NUONUO_SERVICES = {
   issue: "nuonuo.OpeMplatform.requestBillingNew",
@@ -205,6 +217,21 @@ export function createNuonuo(options: NuonuoProviderOptions): Provider & { redLe
     return isUnknown(answer) ? answer : queryAnswer(requestKey, answer);
   }
 
+  /** queryInvoiceResult with a list of order numbers, in chunks: one call per chunk, not per key. */
+  async function queryMany(requestKeys: readonly string[], callOptions?: CallOptions) {
+    const chunks: string[][] = [];
+    for (let i = 0; i < requestKeys.length; i += NUONUO_QUERY_CHUNK)
+      chunks.push(requestKeys.slice(i, i + NUONUO_QUERY_CHUNK));
+    const answers = await Promise.all(
+      chunks.map(async (orderNos): Promise<IssueOutcome[]> => {
+        const content = { isOfferInvoiceDetail: "0", orderNos, serialNos: [] };
+        const answer = await call(request(NUONUO_SERVICES.query, content), callOptions);
+        return isUnknown(answer) ? orderNos.map(() => answer) : queryAnswers(orderNos, answer);
+      }),
+    );
+    return answers.flat();
+  }
+
   async function findForm(billId: string, callOptions?: CallOptions): Promise<CallOutcome<RedForm[]>> {
     const answer = await call(request(NUONUO_SERVICES.queryRedForms, { identity, billId }), callOptions);
     return isUnknown(answer) ? answer : redFormsAnswer(answer);
@@ -292,6 +319,7 @@ export function createNuonuo(options: NuonuoProviderOptions): Provider & { redLe
     id: "nuonuo",
     issue,
     query,
+    queryMany,
     async reseal(requestKey: string, callOptions?: CallOptions) {
       const current = await query(requestKey, callOptions);
       if (current.status !== "rejected" || current.reason !== "seal-failed") return current;
