@@ -158,7 +158,7 @@ export class Issuer {
     const deadline = this.now() + (options.waitMs ?? 30_000);
     await this.freeDeadLeases();
     const total = keys.length;
-    let finished = await this.countFinished(keys);
+    let finished = await this.store.progress(keys);
     this.report(finished, total);
     // Every record is worked on at least once; after that, the wait decides.
     const worked = new Set(
@@ -181,43 +181,42 @@ export class Issuer {
         this.report(finished, total);
         continue;
       }
-      const open = (await this.store.list(keys)).filter((r) => UNFINISHED_STATUSES.includes(r.status));
+      // Nothing to claim: wait for the next record to come due (or for a lease to come free).
+      finished = await this.store.progress(keys);
       const now = this.now();
-      if (open.length === 0 || now >= deadline) break;
-      if (open.some((r) => r.nextAttemptAt <= now)) await this.freeDeadLeases();
-      finished = await this.countFinished(keys);
-      const due = Math.min(...open.map((r) => r.nextAttemptAt)) - now;
+      if (finished.open === 0 || now >= deadline) break;
+      const due = (finished.nextAttemptAt ?? now) - now;
+      if (due <= 0) await this.freeDeadLeases();
       await this.sleep(Math.min(Math.max(due, 20), deadline - now, 1_000));
     }
-  }
-
-  private async countFinished(keys: readonly string[]): Promise<{ done: number; issued: number }> {
-    const records = await this.store.list(keys);
-    return {
-      done: records.filter((r) => FINAL_STATUSES.includes(r.status)).length,
-      issued: records.filter((r) => r.status === "issued").length,
-    };
   }
 
   private report(finished: { done: number; issued: number }, total: number): void {
     this.onProgress?.({ done: finished.done, issued: finished.issued, total });
   }
 
-  /** Works on claimed records, `concurrency` at a time; outcomes are saved in groups as they come. */
+  /**
+   * Works on claimed records, `concurrency` at a time, then saves every outcome in one durable commit before
+   * it returns: nothing acts on an outcome before it is stored (a record's next move starts from its stored
+   * state), and a crash before the commit leaves the records claimed but unanswered, which a restart
+   * resolves by query — never by sending again.
+   */
   private async workOn(records: IssuanceRecord[]): Promise<RecordUpdate[]> {
-    const writer = new GroupWriter((updates) => this.store.save(updates, this.owner, this.now()));
     const answers = await this.queryTogether(records);
     const updates: RecordUpdate[] = [];
     let next = 0;
     const worker = async () => {
       while (next < records.length) {
         const record = records[next++]!;
-        const update = await this.step(record, answers.get(record.requestKey));
-        await writer.add(update);
-        updates.push(update);
+        updates.push(await this.step(record, answers.get(record.requestKey)));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, records.length) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(this.concurrency, records.length) }, worker));
+    } finally {
+      // Whatever was answered is kept, even when a worker failed on a programming error.
+      await this.store.save(updates, this.owner, this.now());
+    }
     return updates;
   }
 
@@ -419,39 +418,4 @@ function failureDiagnostic(failure: unknown): Diagnostic {
       ? `The provider gave no clear answer; it will be queried by request key: ${message}${code}`
       : `The provider refused the request: ${message}${code}`,
   };
-}
-
-/**
- * Saves updates in groups: an update waits while a save is in flight, then goes with every other update
- * that arrived meanwhile — one durable commit for many outcomes. `add` resolves once its update is stored.
- */
-class GroupWriter {
-  private queue: { update: RecordUpdate; done: () => void; fail: (e: unknown) => void }[] = [];
-  private flushing = false;
-
-  constructor(private readonly save: (updates: RecordUpdate[]) => Promise<void>) {}
-
-  add(update: RecordUpdate): Promise<void> {
-    return new Promise((done, fail) => {
-      this.queue.push({ update, done, fail });
-      if (!this.flushing) void this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    // Let the updates of the same moment join the group.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
-      const group = this.queue;
-      this.queue = [];
-      try {
-        await this.save(group.map((g) => g.update));
-        for (const g of group) g.done();
-      } catch (e) {
-        for (const g of group) g.fail(e);
-      }
-    }
-    this.flushing = false;
-  }
 }

@@ -150,3 +150,24 @@ export class FakeProvider implements IssuingProvider {
     return [...this.forms.values()].map((f) => f.request);
   }
 }
+
+/**
+ * The same provider with a batched query (like Nuonuo's queryInvoiceResult with a list): `queryMany`
+ * answers many keys in one call; `manyFaults` scripts a whole call failing (`5xx`).
+ */
+export class BatchingFakeProvider extends FakeProvider {
+  readonly batches: string[][] = [];
+  manyFaults: ("5xx" | "none")[] = [];
+
+  async queryMany(requestKeys: readonly string[]): Promise<(IssueOutcome | ProviderFailure)[]> {
+    this.batches.push([...requestKeys]);
+    if ((this.manyFaults.shift() ?? "none") === "5xx") throw new ProviderFailure("ambiguous", "HTTP 502");
+    const outcomes: IssueOutcome[] = [];
+    // Not counted as single queries: calls.query stays the number of one-key queries.
+    for (const key of requestKeys) {
+      outcomes.push(await super.query(key));
+      this.calls.query--;
+    }
+    return outcomes;
+  }
+}

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Issuer, type Store } from "../src/index.js";
 import { BUYER_TAX_ID, prepare, sale } from "./documents.js";
-import { FakeProvider } from "./fake-provider.js";
+import { BatchingFakeProvider, FakeProvider } from "./fake-provider.js";
 import { removeTempDirs, STORE_KINDS } from "./stores.js";
 
 const quick = { backoff: () => 5, concurrency: 4 };
@@ -33,6 +33,30 @@ describe.each(STORE_KINDS)("issuing on the $name store", (kind) => {
     const again = await issuer.issue(batch);
     expect(again).toEqual(first);
     expect(provider.calls).toEqual({ issue: 2, query: 0, reseal: 0 });
+  });
+
+  it("polls pending records together when the provider answers many keys in one query", async () => {
+    const fresh = await kind.fresh();
+    open.push(fresh.store);
+    const provider = new BatchingFakeProvider();
+    provider.pendingPolls = 1;
+    provider.faults = Array(6).fill("pending");
+    provider.manyFaults = ["5xx"]; // the first batched poll fails as a whole: each record asks again later
+    const issuer = new Issuer({ store: fresh.store, provider, ...quick });
+    const batch = Array.from({ length: 6 }, (_, i) => prepare(sale(40 + i)));
+    const reports = await issuer.issue(batch);
+    expect(reports.map((r) => r.status)).toEqual(Array(6).fill("issued"));
+    expect(provider.issuedKeys).toHaveLength(6);
+    // 6 sends (pending) → one poll of all 6 fails → one poll answers pending → one answers issued.
+    expect(provider.calls).toEqual({ issue: 6, query: 0, reseal: 0 });
+    expect(provider.batches).toHaveLength(3);
+    for (const keys of provider.batches)
+      expect([...keys].sort()).toEqual(batch.map((b) => b.requestKey).sort());
+    expect(await fresh.store.progress(batch.map((b) => b.requestKey))).toEqual({
+      done: 6,
+      issued: 6,
+      open: 0,
+    });
   });
 
   it("resolves a timeout (issued, answer lost) by querying, never by sending again", async () => {

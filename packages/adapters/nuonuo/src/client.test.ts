@@ -88,6 +88,67 @@ describe("Nuonuo provider over an injected fetch", () => {
     expect(seen[1]?.body).toEqual({ isOfferInvoiceDetail: "0", orderNos: ["SO-1001"], serialNos: [] });
   });
 
+  it("queryMany asks for 120 order numbers in three signed calls (50, 50, 20) and reads each key's record by orderNo", async () => {
+    // The platform answers the orders it knows, out of order: even ones issued, odd ones 开票中, "K-7" unknown.
+    const { fetch, seen } = platform((_service, body) => {
+      const orderNos = (body as { orderNos: string[] }).orderNos;
+      const result = orderNos
+        .filter((no) => no !== "K-7")
+        .reverse()
+        .map((no) =>
+          Number(no.slice(2)) % 2 === 0
+            ? {
+                orderNo: no,
+                serialNo: `S${no}`,
+                status: "2",
+                allElectronicInvoiceNumber: `2633200000${no.slice(2).padStart(10, "0")}`,
+                invoiceTime: 1779000000000,
+              }
+            : { orderNo: no, serialNo: `S${no}`, status: "20", statusMsg: "开票中" },
+        );
+      return JSON.stringify({ code: "E0000", describe: "获取成功", result });
+    });
+    const nuonuo = createNuonuo({ credentials, sellerTaxId: invoice.seller.taxId, fetch });
+    const keys = Array.from({ length: 120 }, (_, i) => `K-${i}`);
+    const outcomes = await nuonuo.queryMany!(keys);
+    expect(seen.map((s) => (s.body as { orderNos: string[] }).orderNos.length)).toEqual([50, 50, 20]);
+    expect(seen.every((s) => s.service === "nuonuo.OpeMplatform.queryInvoiceResult")).toBe(true);
+    expect(outcomes).toHaveLength(120);
+    expect(outcomes[0]).toMatchObject({
+      status: "issued",
+      requestKey: "K-0",
+      number: "26332000000000000000",
+    });
+    expect(outcomes[118]).toMatchObject({
+      status: "issued",
+      requestKey: "K-118",
+      number: "26332000000000000118",
+    });
+    // 1779000000000 ms = 2026-05-17 14:40:00 in UTC+8 (TZ=Asia/Shanghai date -d @1779000000)
+    expect(outcomes[2]).toMatchObject({ issuedAt: "2026-05-17T14:40:00+08:00" });
+    expect(outcomes[1]).toMatchObject({ status: "pending", requestKey: "K-1", providerRef: "SK-1" });
+    expect(outcomes[7]).toMatchObject({ status: "rejected", reason: "not-found" });
+  });
+
+  it("queryMany gives every key of a failed call that call's outcome", async () => {
+    const nuonuo = createNuonuo({
+      credentials,
+      sellerTaxId: "x",
+      fetch: async () => new Response("<html>502 Bad Gateway</html>", { status: 502 }),
+    });
+    const outcomes = await nuonuo.queryMany!(["A", "B"]);
+    expect(outcomes.map((o) => o.status)).toEqual(["unknown", "unknown"]);
+    const refused = createNuonuo({
+      credentials,
+      sellerTaxId: "x",
+      fetch: async () => new Response(JSON.stringify({ code: "070304", describe: "accessToken无效" })),
+    });
+    expect((await refused.queryMany!(["A", "B"])).map((o) => o.status === "rejected" && o.reason)).toEqual([
+      "credentials",
+      "credentials",
+    ]);
+  });
+
   it("HTML, truncated and non-JSON answers, timeouts and resets end unknown, never thrown", async () => {
     const bodies = [
       "<!DOCTYPE html><html>502 Bad Gateway</html>",

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "@efapiao/model";
 import {
+  type BatchProgress,
   type ClaimOptions,
   type IssuanceRecord,
   type NewRecord,
@@ -80,6 +81,21 @@ export function createMemoryStore(): Store {
     async list(keys?: readonly string[]) {
       const all = keys ? keys.flatMap((k) => rows.get(k) ?? []) : [...rows.values()];
       return all.map((row) => copy(row.record));
+    },
+    async progress(keys: readonly string[]) {
+      const progress: BatchProgress = { done: 0, issued: 0, open: 0 };
+      for (const key of keys) {
+        const record = rows.get(key)?.record;
+        if (!record) continue;
+        if (UNFINISHED_STATUSES.includes(record.status)) {
+          progress.open++;
+          progress.nextAttemptAt = Math.min(progress.nextAttemptAt ?? Infinity, record.nextAttemptAt);
+        } else {
+          progress.done++;
+          if (record.status === "issued") progress.issued++;
+        }
+      }
+      return progress;
     },
     async findByNumber(number: string) {
       for (const row of rows.values()) {

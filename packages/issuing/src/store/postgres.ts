@@ -15,11 +15,14 @@ import {
   formValues,
   type IssuanceRow,
   migrations,
+  progressOf,
   recordOf,
   SCHEMA_VERSION,
+  type StatusCount,
   UNFINISHED_SQL,
 } from "./schema.js";
 import {
+  type BatchProgress,
   type ClaimOptions,
   type IssuanceRecord,
   type NewRecord,
@@ -197,6 +200,15 @@ class PostgresStore implements Store {
         )
       : await this.pool.query<IssuanceRow>("SELECT * FROM issuance ORDER BY seq");
     return result.rows.map(recordOf);
+  }
+
+  async progress(keys: readonly string[]): Promise<BatchProgress> {
+    const result = await this.pool.query<StatusCount>(
+      `SELECT status, count(*) AS n, min(next_attempt_at) AS due FROM issuance
+        WHERE request_key = ANY($1) GROUP BY status`,
+      [keys],
+    );
+    return progressOf(result.rows);
   }
 
   async findByNumber(number: string): Promise<IssuanceRecord | undefined> {

@@ -5,8 +5,8 @@
  */
 import type { Diagnostic, Invoice } from "@efapiao/model";
 import type { RedOrigin } from "../provider.js";
-import type { IssuanceRecord, RecordStatus, RedFormRecord, ReversedLine } from "./types.js";
-import { StoreError } from "./types.js";
+import type { BatchProgress, IssuanceRecord, RecordStatus, RedFormRecord, ReversedLine } from "./types.js";
+import { FINAL_STATUSES, StoreError } from "./types.js";
 
 export const APPLICATION = "efapiao-issuing";
 
@@ -167,6 +167,30 @@ export function recordOf(row: IssuanceRow): IssuanceRecord {
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   }) as IssuanceRecord;
+}
+
+/** One row of a progress query: a status, how many records have it, their earliest next attempt. */
+export interface StatusCount {
+  status: string;
+  n: number | string;
+  due: number | string | null;
+}
+
+/** The progress of a batch from its counts per status (both databases). */
+export function progressOf(rows: readonly StatusCount[]): BatchProgress {
+  const progress: BatchProgress = { done: 0, issued: 0, open: 0 };
+  for (const row of rows) {
+    const n = Number(row.n);
+    if (!FINAL_STATUSES.includes(row.status as RecordStatus)) {
+      progress.open += n;
+      const due = Number(row.due);
+      if (progress.nextAttemptAt === undefined || due < progress.nextAttemptAt) progress.nextAttemptAt = due;
+    } else {
+      progress.done += n;
+      if (row.status === "issued") progress.issued += n;
+    }
+  }
+  return progress;
 }
 
 export interface FormRow {

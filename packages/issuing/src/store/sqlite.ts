@@ -15,11 +15,14 @@ import {
   formValues,
   type IssuanceRow,
   migrations,
+  progressOf,
   recordOf,
   SCHEMA_VERSION,
+  type StatusCount,
   UNFINISHED_SQL,
 } from "./schema.js";
 import {
+  type BatchProgress,
   type ClaimOptions,
   type IssuanceRecord,
   type NewRecord,
@@ -128,6 +131,10 @@ class SqliteStore implements Store {
       some: db.prepare(
         "SELECT * FROM issuance WHERE request_key IN (SELECT value FROM json_each(?)) ORDER BY seq",
       ),
+      progress: db.prepare(
+        `SELECT status, count(*) AS n, min(next_attempt_at) AS due FROM issuance
+          WHERE request_key IN (SELECT value FROM json_each(?)) GROUP BY status`,
+      ),
       byNumber: db.prepare("SELECT * FROM issuance WHERE number = ? AND status = 'issued'"),
       owners: db.prepare(
         "SELECT DISTINCT lease_owner FROM issuance WHERE lease_owner IS NOT NULL AND lease_until > ?",
@@ -206,6 +213,10 @@ class SqliteStore implements Store {
   async list(keys?: readonly string[]): Promise<IssuanceRecord[]> {
     const rows = keys ? this.statements.some.all(JSON.stringify(keys)) : this.statements.all.all();
     return (rows as IssuanceRow[]).map(recordOf);
+  }
+
+  async progress(keys: readonly string[]): Promise<BatchProgress> {
+    return progressOf(this.statements.progress.all(JSON.stringify(keys)) as StatusCount[]);
   }
 
   async findByNumber(number: string): Promise<IssuanceRecord | undefined> {

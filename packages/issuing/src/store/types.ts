@@ -94,6 +94,16 @@ export interface ClaimOptions {
   keys?: readonly string[];
 }
 
+/** Where a batch stands: how many records are final (issued among them), and when the next open one is due. */
+export interface BatchProgress {
+  done: number;
+  issued: number;
+  /** Records not yet final. */
+  open: number;
+  /** The earliest `nextAttemptAt` of the open records (absent when none is open). */
+  nextAttemptAt?: number;
+}
+
 export interface Store {
   readonly kind: "sqlite" | "postgres" | "memory";
   /**
@@ -110,6 +120,8 @@ export interface Store {
   save(updates: readonly RecordUpdate[], owner: string, now: number): Promise<void>;
   /** The records with these keys (all records when omitted), oldest first. */
   list(keys?: readonly string[]): Promise<IssuanceRecord[]>;
+  /** Counts of the records with these keys, without reading the records: the workflow's wait loop. */
+  progress(keys: readonly string[]): Promise<BatchProgress>;
   /** The issued record with this invoice number. */
   findByNumber(number: string): Promise<IssuanceRecord | undefined>;
   /** Owners holding a lease that has not expired. */
