@@ -38,3 +38,4 @@ export {
 } from "./red/forms.js";
 export { terminalProgress } from "./progress.js";
 export { fromProvider } from "./port.js";
+export { missingNumbers, numberScope, type PreassignedNumbers, preassignedNumbers } from "./numbers.js";

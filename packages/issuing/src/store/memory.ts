@@ -4,6 +4,7 @@
  * as a database would, so a caller cannot change a stored record by accident.
  */
 import type { Diagnostic } from "@efapiao/model";
+import { memoryNumberPool } from "./numbers-memory.js";
 import {
   type BatchProgress,
   type ClaimOptions,
@@ -32,6 +33,7 @@ export function createMemoryStore(): Store {
 
   return {
     kind: "memory",
+    numbers: memoryNumberPool(),
     async record(records: readonly NewRecord[], now: number) {
       return records.map((r) => {
         const existing = rows.get(r.requestKey);

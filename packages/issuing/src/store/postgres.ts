@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from "@efapiao/model";
 import pg from "pg";
+import { postgresNumberPool } from "./numbers-postgres.js";
 import {
   APPLICATION,
   checkMeta,
@@ -26,6 +27,7 @@ import {
   type ClaimOptions,
   type IssuanceRecord,
   type NewRecord,
+  type NumberPool,
   type RecordUpdate,
   type RedFormRecord,
   type Store,
@@ -108,8 +110,11 @@ async function migrate(pool: pg.Pool): Promise<void> {
 
 class PostgresStore implements Store {
   readonly kind = "postgres" as const;
+  readonly numbers: NumberPool;
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly pool: pg.Pool) {
+    this.numbers = postgresNumberPool(pool);
+  }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();

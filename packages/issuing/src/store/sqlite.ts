@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { Diagnostic } from "@efapiao/model";
+import { sqliteNumberPool } from "./numbers-sqlite.js";
 import {
   APPLICATION,
   checkMeta,
@@ -26,6 +27,7 @@ import {
   type ClaimOptions,
   type IssuanceRecord,
   type NewRecord,
+  type NumberPool,
   type RecordUpdate,
   type RedFormRecord,
   type Store,
@@ -102,9 +104,11 @@ function prepareDatabase(db: Database.Database, existed: boolean, durable: boole
 
 class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
+  readonly numbers: NumberPool;
   private readonly statements;
 
   constructor(private readonly db: Database.Database) {
+    this.numbers = sqliteNumberPool(db);
     const placeholders = FORM_COLUMNS.map(() => "?").join(", ");
     this.statements = {
       insert: db.prepare(

@@ -104,8 +104,30 @@ export interface BatchProgress {
   nextAttemptAt?: number;
 }
 
+/**
+ * Pools of pre-assigned invoice numbers (乐企 issues under numbers the platform hands out in batches,
+ * QDFPPLFM), one pool per scope (`leqi:<seller tax id>`). A number is given to a request key durably
+ * before anything is uploaded under it, the same key always gets the same number, and no number is ever
+ * given to two keys — on PostgreSQL not even by two workers at once.
+ */
+export interface NumberPool {
+  /** Adds a batch (numbers already in the pool are left as they are); resolves to how many were new. */
+  add(scope: string, numbers: readonly string[], now: number): Promise<number>;
+  /** The key's number: the one it was given before, else the lowest free one, now given to it; undefined when none is free. */
+  take(scope: string, requestKey: string, now: number): Promise<string | undefined>;
+  /** The number given to the key, without giving one. */
+  numberOf(scope: string, requestKey: string): Promise<string | undefined>;
+  /** Keeps the provider's acceptance id of the upload under the key's number (乐企 受理流水号 sllsh). */
+  setAcceptance(scope: string, requestKey: string, acceptance: string): Promise<void>;
+  acceptanceOf(scope: string, requestKey: string): Promise<string | undefined>;
+  /** How many numbers of the pool are still free. */
+  free(scope: string): Promise<number>;
+}
+
 export interface Store {
   readonly kind: "sqlite" | "postgres" | "memory";
+  /** Pre-assigned numbers (乐企), kept as durably as the records. */
+  readonly numbers: NumberPool;
   /**
    * Records intents in one transaction: each new key is inserted; an existing key is returned as it is
    * (the caller compares the content hash).
