@@ -15,8 +15,8 @@ interface Entry {
 export function memoryNumberPool(): NumberPool {
   const scopes = new Map<string, Map<string, Entry>>();
   const scope = (name: string) => {
-    let entries = scopes.get(name);
-    if (!entries) scopes.set(name, (entries = new Map()));
+    const entries = scopes.get(name) ?? new Map<string, Entry>();
+    scopes.set(name, entries);
     return entries;
   };
   const entryOf = (name: string, requestKey: string) =>
