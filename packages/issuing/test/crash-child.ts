@@ -1,45 +1,71 @@
 /**
  * The issuing process of the crash test (crash.test.ts), run as a child that the test SIGKILLs at random
- * moments: it issues the prepared batch through the Nuonuo adapter pointed at the test's sandbox, on the
- * store named in its configuration. It prints "go" once the store is open, "r" after each HTTP exchange,
- * and, if it lives to the end, one JSON line with how many requests it sent and the statuses it reported.
+ * moments: it issues the prepared batch through the Nuonuo or the 乐企 adapter pointed at the test's
+ * sandbox, on the store named in its configuration (乐企: under numbers of the store's pool, which it fills
+ * from the configuration's batch on every start — adding a batch twice adds nothing). It prints "go" once
+ * the store is open, "r" after each HTTP exchange, and, if it lives to the end, one JSON line with how many
+ * requests it sent and the statuses it reported.
  *   usage: node --conditions=source --import tsx test/crash-child.ts CONFIG.json
  */
 import { readFileSync } from "node:fs";
+import { createLeqi, readLeqiCredentials } from "@efapiao/leqi";
 import { createNuonuo, readNuonuoCredentials } from "@efapiao/nuonuo";
-import { fromProvider, Issuer, type Submission } from "../src/index.js";
+import type { FetchLike } from "@efapiao/provider-utils";
+import {
+  fromProvider,
+  Issuer,
+  numberScope,
+  preassignedNumbers,
+  type Store,
+  type Submission,
+} from "../src/index.js";
 import { openStore } from "../src/node.js";
 
 interface CrashConfig {
+  protocol: "nuonuo" | "leqi";
   storeUrl: string;
-  credentials: Record<string, string>;
+  credentials: Record<string, unknown>;
   sellerTaxId: string;
   submissions: string;
 }
 
 const config = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as CrashConfig;
 const submissions = JSON.parse(readFileSync(config.submissions, "utf8")) as Submission[];
-const credentials = readNuonuoCredentials(config.credentials);
-if (!credentials.ok) throw new Error("crash-child: bad credentials");
 
 let requests = 0;
-const provider = fromProvider(
-  createNuonuo({
-    credentials: credentials.value,
-    sellerTaxId: config.sellerTaxId,
-    // Well below the sandbox's held answers: a `timeout` fault is a timeout here.
-    timeoutMs: 400,
-    fetch: async (input, init) => {
-      requests++;
-      try {
-        return await fetch(input, init);
-      } finally {
-        process.stdout.write("r\n"); // one answer (or failure) more: the test kills on these
-      }
-    },
-  }),
-);
+const fetch: FetchLike = async (input, init) => {
+  requests++;
+  try {
+    return await globalThis.fetch(input, init);
+  } finally {
+    process.stdout.write("r\n"); // one answer (or failure) more: the test kills on these
+  }
+};
+// Well below the sandbox's held answers: a `timeout` fault is a timeout here.
+const timeoutMs = 400;
+
+async function providerOn(store: Store) {
+  if (config.protocol === "leqi") {
+    const credentials = readLeqiCredentials(config.credentials);
+    if (!credentials.ok) throw new Error("crash-child: bad credentials");
+    const scope = numberScope("leqi", config.sellerTaxId);
+    await store.numbers.add(scope, credentials.value.numbers ?? [], Date.now());
+    const state = preassignedNumbers(store.numbers, scope);
+    return createLeqi({
+      credentials: credentials.value,
+      sellerTaxId: config.sellerTaxId,
+      state,
+      fetch,
+      timeoutMs,
+    });
+  }
+  const credentials = readNuonuoCredentials(config.credentials);
+  if (!credentials.ok) throw new Error("crash-child: bad credentials");
+  return createNuonuo({ credentials: credentials.value, sellerTaxId: config.sellerTaxId, fetch, timeoutMs });
+}
+
 const store = await openStore(config.storeUrl);
+const provider = fromProvider(await providerOn(store));
 const issuer = new Issuer({
   store,
   provider,
