@@ -4,9 +4,19 @@
  * the environment. Credentials never reach the output: a bad credentials file is reported by field path.
  */
 import { readFile } from "node:fs/promises";
-import { fromProvider, type IssuingProvider, type Store, StoreError } from "@efapiao/issuing";
+import {
+  FINAL_STATUSES,
+  fromProvider,
+  type IssuingProvider,
+  missingNumbers,
+  numberScope,
+  preassignedNumbers,
+  type Store,
+  StoreError,
+} from "@efapiao/issuing";
 import { defaultStorePath, openStore, redact } from "@efapiao/issuing/node";
 import { createBaiwang, readBaiwangCredentials } from "@efapiao/baiwang";
+import { createLeqi, readLeqiCredentials } from "@efapiao/leqi";
 import type { Result } from "@efapiao/model";
 import { createNuonuo, readNuonuoCredentials } from "@efapiao/nuonuo";
 import { type CliIO, resolvePath, UsageError } from "./io.js";
@@ -26,6 +36,11 @@ export async function openIssuingStore(io: CliIO, url: string | undefined): Prom
 
 export interface ProviderSetup {
   provider: IssuingProvider;
+  /**
+   * Checks, before anything is recorded or sent, that these keys can go out (乐企: enough pre-assigned
+   * numbers in the store's pool); a usage error (exit 2) otherwise.
+   */
+  check?(requestKeys: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,6 +52,7 @@ export async function providerFor(
   io: CliIO,
   values: { provider?: string; credentials?: string; store?: string },
   sellerTaxId: string | undefined,
+  store?: Store,
 ): Promise<ProviderSetup> {
   const name = values.provider;
   if (name === undefined) {
@@ -51,18 +67,62 @@ export async function providerFor(
     const nuonuo = nuonuoProvider(sandbox.credentials("nuonuo"), sellerTaxId);
     return { provider: { ...nuonuo, name: "sandbox" }, close: () => sandbox.close() };
   }
+  if (name === "leqi")
+    return leqiSetup(await readCredentialsJson(io, values.credentials), sellerTaxId, store);
   if (name !== "nuonuo" && name !== "baiwang") {
-    // 乐企 issues under numbers it pre-assigns: which number went with which key must be kept as durably as
-    // the records themselves, and the store does not keep them yet — a number lost in a crash could issue twice.
     throw new UsageError(
-      `开票渠道 ${name} 需要持久保存预赋号码，开票库尚不支持；请使用 nuonuo、baiwang 或 sandbox`,
-      `The ${name} provider needs its pre-assigned numbers kept durably, which the store does not do yet; use nuonuo, baiwang or sandbox`,
+      `未知的开票渠道 ${name}；请使用 sandbox、nuonuo、baiwang 或 leqi`,
+      `Unknown provider ${name}; use sandbox, nuonuo, baiwang or leqi`,
     );
   }
   const credentials = await readCredentialsJson(io, values.credentials);
   const provider =
     name === "baiwang" ? baiwangProvider(credentials, sellerTaxId) : nuonuoProvider(credentials, sellerTaxId);
   return { provider, close: async () => {} };
+}
+
+/**
+ * 乐企 issues under numbers it pre-assigns in batches (QDFPPLFM). The credentials' `numbers` batch is added
+ * to the store's pool (adding a batch again adds nothing: a new batch goes in by listing it there); each
+ * request key is given its number durably before the upload, and keeps it across crashes and retries.
+ */
+async function leqiSetup(json: unknown, sellerTaxId: string | undefined, store: Store | undefined) {
+  const credentials = checked(readLeqiCredentials(json));
+  if (!sellerTaxId) {
+    throw new UsageError("乐企开票需要销售方税号", "Issuing through Leqi needs the seller's tax id");
+  }
+  if (!store) {
+    throw new UsageError(
+      "乐企开票需要开票库保存预赋号码",
+      "Issuing through Leqi needs the store, which keeps the pre-assigned numbers",
+    );
+  }
+  const scope = numberScope("leqi", sellerTaxId);
+  await store.numbers.add(scope, credentials.numbers ?? [], Date.now());
+  const state = preassignedNumbers(store.numbers, scope);
+  return {
+    provider: fromProvider(createLeqi({ credentials, sellerTaxId, state })),
+    async check(requestKeys: readonly string[]) {
+      // Keys already final are answered from the store and need no number.
+      const final = new Set(
+        (await store.list(requestKeys))
+          .filter((r) => FINAL_STATUSES.includes(r.status))
+          .map((r) => r.requestKey),
+      );
+      const missing = await missingNumbers(
+        store.numbers,
+        scope,
+        requestKeys.filter((k) => !final.has(k)),
+      );
+      if (missing === 0) return;
+      const free = await store.numbers.free(scope);
+      throw new UsageError(
+        `预赋号码不够：还缺 ${missing} 个（号码池中还有 ${free} 个未用），未发送任何请求；请领取新的号码批次（QDFPPLFM），列入凭据的 numbers 后重试`,
+        `Not enough pre-assigned numbers: ${missing} more needed (${free} left in the pool); nothing was sent. Fetch a new batch (QDFPPLFM), list it in the credentials' numbers and run again`,
+      );
+    },
+    close: async () => {},
+  };
 }
 
 function baiwangProvider(json: unknown, sellerTaxId: string | undefined): IssuingProvider {

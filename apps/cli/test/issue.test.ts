@@ -31,7 +31,7 @@ describe("efapiao issue / status", () => {
     expect(JSON.parse(status.stdout)).toEqual(line);
   });
 
-  it("issues through Baiwang's protocol (a sandbox in this process) with a credentials file; 乐企 is a usage error", async () => {
+  it("issues through Baiwang's protocol (a sandbox in this process) with a credentials file", async () => {
     const sandbox = await createSandbox({ pendingPolls: 0 });
     try {
       const dir = mkdtempSync(join(tmpdir(), "efapiao-issue-"));
@@ -47,18 +47,44 @@ describe("efapiao issue / status", () => {
       expect(sandbox.invoices()).toMatchObject([
         { requestKey: "cli-bw-1", number: line.number, provider: "baiwang" },
       ]);
-      const leqi = await runCli([
-        "issue",
-        file,
-        "--provider",
-        "leqi",
-        "--credentials",
-        credentials,
-        "--store",
-        store,
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it("issues through 乐企 under the credentials' pre-assigned numbers, each key its own; an exhausted pool is exit 2 and sends nothing", async () => {
+    const sandbox = await createSandbox({ pendingPolls: 0 });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "efapiao-issue-"));
+      const store = join(dir, "issuing.db");
+      // The platform pre-assigns two numbers to the seller (QDFPPLFM); the credentials list them.
+      const numbers = sandbox.platform.reserveNumbers("91310115MA1K3X4Y77", 2);
+      const credentials = join(dir, "leqi.json");
+      writeFileSync(credentials, JSON.stringify({ ...sandbox.credentials("leqi"), numbers }));
+      const files = [saleFile(dir, { requestKey: "cli-lq-1" }), saleFile(dir, { requestKey: "cli-lq-2" })];
+      const args = ["--provider", "leqi", "--credentials", credentials, "--store", store];
+      const first = await runCli(["issue", ...files, ...args]);
+      expect(first.code).toBe(0);
+      const lines = first.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      expect(lines.map((l) => [l.requestKey, l.status, l.number])).toEqual([
+        ["cli-lq-1", "issued", numbers[0]],
+        ["cli-lq-2", "issued", numbers[1]],
       ]);
-      expect(leqi.code).toBe(2);
-      expect(leqi.stderr).toContain("pre-assigned numbers");
+      expect(sandbox.invoices().map((i) => i.number)).toEqual(numbers);
+      // The same batch again sends nothing (the pool is empty, and the keys need no number).
+      const again = await runCli(["issue", ...files, ...args]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toBe(first.stdout);
+      // A third sale has no number left: refused before it is recorded or sent.
+      const third = await runCli(["issue", saleFile(dir, { requestKey: "cli-lq-3" }), ...args]);
+      expect(third.code).toBe(2);
+      expect(third.stderr).toContain("Not enough pre-assigned numbers: 1 more needed (0 left in the pool)");
+      expect(third.stderr).toContain("预赋号码不够");
+      expect(sandbox.invoices()).toHaveLength(2);
+      expect((await runCli(["status", "cli-lq-3", "--store", store])).stdout).toBe("");
     } finally {
       await sandbox.close();
     }

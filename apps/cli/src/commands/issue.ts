@@ -48,8 +48,9 @@ export const issue: RunOf<typeof issueSpec> = async ({ values, positionals, io }
   if (valid.length > 0) {
     const store = await openIssuingStore(io, values.store);
     try {
-      const setup = await providerFor(io, values, valid[0]!.invoice.seller.taxId);
+      const setup = await providerFor(io, values, valid[0]!.invoice.seller.taxId, store);
       try {
+        await setup.check?.(valid.map((p) => p.requestKey));
         const progress = io.stderrIsTTY
           ? terminalProgress({ isTTY: true, write: (t) => io.stderr(t) })
           : undefined;
