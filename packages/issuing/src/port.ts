@@ -80,8 +80,11 @@ export function fromProvider(port: Provider): IssuingProvider {
       return formOutcome(await red().applyForm(application(request)));
     },
     async queryRedForm(request) {
-      // The port finds forms by blue number and date, not by request key: the form of this request is the
-      // live one for this blue invoice with the same amounts.
+      // Nuonuo and Baiwang key an application by the caller's id: applying again under the same key answers
+      // the form applied for first, so a lost answer is read back exactly.
+      if (port.formApplicationsByKey) return formOutcome(await red().applyForm(application(request)));
+      // 乐企's applications carry no key: the form of this request is the live one raised for this blue
+      // invoice, for the same reason and amounts. Two such forms cannot be told apart: that is left unsettled.
       const day = request.invoice.issueDate;
       const listed = await red().listForms({
         from: shiftDay(day, -3),
@@ -89,10 +92,20 @@ export function fromProvider(port: Provider): IssuingProvider {
         originalNumber: request.blueNumber,
       });
       if (listed.status !== "ok") return formOutcome(listed);
-      const match = listed.value
-        .filter((f) => f.amount === request.invoice.totals.amount && f.tax === request.invoice.totals.tax)
-        .filter((f) => ["01", "02", "03", "04"].includes(f.state))
-        .at(-1);
+      const matches = listed.value.filter(
+        (f) =>
+          f.amount === request.invoice.totals.amount &&
+          f.tax === request.invoice.totals.tax &&
+          (f.reason === undefined || f.reason === request.reason) &&
+          ["01", "02", "03", "04"].includes(f.state),
+      );
+      if (matches.length > 1) {
+        throw new ProviderFailure(
+          "ambiguous",
+          `${matches.length} live red-letter forms of ${request.blueNumber} have the same reason and amounts (${matches.map((f) => f.uuid).join(", ")}): which one this application raised cannot be told`,
+        );
+      }
+      const match = matches[0];
       return match
         ? { status: "ok", formId: match.uuid, state: match.state as RedFormState }
         : { status: "not-found" };

@@ -3,6 +3,7 @@
  * Blue: 100 × 1000.00 at 6 % → amount 100000.00, tax 6000.00, total 106000.00 (worked out by hand).
  */
 import { createNuonuo, readNuonuoCredentials } from "@efapiao/nuonuo";
+import type { FetchLike } from "@efapiao/provider-utils";
 import { createSandbox, type Sandbox } from "@efapiao/sandbox";
 import { afterEach, describe, expect, it } from "vitest";
 import { createMemoryStore, EXPIRY_MS, fromProvider, Issuer, RedLetter } from "../src/index.js";
@@ -22,19 +23,35 @@ describe("red-letter reversals against the sandbox (Nuonuo protocol)", () => {
     sandbox = undefined;
   });
 
-  async function issuedBlue(options: { redConfirmation?: "always" } = {}) {
-    sandbox = await createSandbox({ pendingPolls: 1, ...options });
+  /** `lose`: a Nuonuo service whose first answer is lost (the request arrives; the connection resets). */
+  async function issuedBlue(options: { redConfirmation?: "always"; lose?: string } = {}) {
+    const { lose, ...sandboxOptions } = options;
+    sandbox = await createSandbox({ pendingPolls: 1, ...sandboxOptions });
     const credentials = readNuonuoCredentials(sandbox.credentials("nuonuo"));
     if (!credentials.ok) throw new Error("sandbox credentials");
+    let lost = false;
+    const fetchLosing: FetchLike = async (input, init) => {
+      const response = await fetch(input, init);
+      if (lose && !lost && (init.headers as Record<string, string>).method === lose) {
+        lost = true;
+        throw new TypeError("fetch failed", { cause: { code: "ECONNRESET" } });
+      }
+      return response;
+    };
     const provider = fromProvider(
-      createNuonuo({ credentials: credentials.value, sellerTaxId: SELLER_TAX_ID }),
+      createNuonuo({ credentials: credentials.value, sellerTaxId: SELLER_TAX_ID, fetch: fetchLosing }),
     );
     const store = createMemoryStore();
     const now = () => sandbox!.clock.now();
     const issuer = new Issuer({ store, provider, now, backoff: () => 5 });
     const [blue] = await issuer.issue([prepare(BLUE)]);
     expect(blue!.status).toBe("issued");
-    return { red: new RedLetter({ store, provider, issuer, now }), blueNumber: blue!.number!, sandbox };
+    return {
+      red: new RedLetter({ store, provider, issuer, now }),
+      blueNumber: blue!.number!,
+      sandbox,
+      lostAnswer: () => lost,
+    };
   }
 
   const onPlatform = (number: string) => sandbox!.platform.findByNumber(number)?.invoice.totals;
@@ -56,6 +73,18 @@ describe("red-letter reversals against the sandbox (Nuonuo protocol)", () => {
     const full = await red.apply({ blueNumber, reversal: { kind: "full" }, reason: "01" });
     expect(full.ok).toBe(false);
     expect(full.diagnostics[0]!.rule).toBe("RED_ALREADY_REVERSED");
+  });
+
+  it("an application whose answer was lost is read back by its key (billId), never raised twice", async () => {
+    const { red, blueNumber, lostAnswer } = await issuedBlue({
+      lose: "nuonuo.OpeMplatform.saveInvoiceRedConfirm",
+    });
+    const form = await red.apply({ blueNumber, reversal: { kind: "full" }, reason: "01" });
+    expect(lostAnswer()).toBe(true);
+    expect(form.ok && form.value).toMatchObject({ state: "01", amount: "-100000.00", tax: "-6000.00" });
+    const forms = sandbox!.platform.listForms({});
+    expect(forms).toHaveLength(1);
+    expect(form.ok && form.value.form).toBe(forms[0]!.requestKey);
   });
 
   it("a full reversal ends in a red invoice of −100000.00 / −6000.00; a second full reversal is refused", async () => {

@@ -41,6 +41,13 @@ export interface Provider {
   reseal?(requestKey: string, options?: CallOptions): Promise<IssueOutcome>;
   /** 红字确认单 and red invoices. */
   readonly redLetter?: RedLetterCapability;
+  /**
+   * True when a red-letter form application sent again under the same request key answers the form
+   * applied for first instead of raising a second one (Nuonuo's billId, Baiwang's redConfirmSerialNo): an
+   * application whose answer was lost is then settled exactly, by applying again. 乐企's applications carry
+   * no key of the caller's, so it leaves this out.
+   */
+  readonly formApplicationsByKey?: boolean;
   /** 查验 of received invoices. */
   readonly verification?: VerifyCapability;
   /** 用途确认 of received special invoices. */

@@ -300,6 +300,8 @@ export function createBaiwang(
   return {
     id: "baiwang",
     issue,
+    // redinvoice.add under a redConfirmSerialNo sent before answers the form raised under it.
+    formApplicationsByKey: true,
     async query(requestKey: string, callOptions?: CallOptions) {
       const answer = await call(
         BAIWANG_METHODS.query,

@@ -320,6 +320,8 @@ export function createNuonuo(options: NuonuoProviderOptions): Provider & { redLe
     issue,
     query,
     queryMany,
+    // saveInvoiceRedConfirm refuses a billId it has seen (申请号重复), and applyForm then reads that form back.
+    formApplicationsByKey: true,
     async reseal(requestKey: string, callOptions?: CallOptions) {
       const current = await query(requestKey, callOptions);
       if (current.status !== "rejected" || current.reason !== "seal-failed") return current;
