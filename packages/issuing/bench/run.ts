@@ -7,7 +7,7 @@
  * Target: ≥ 500 invoices/s on the SQLite store on a 2-core machine.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createNuonuo, readNuonuoCredentials } from "@efapiao/nuonuo";
 import { createSandbox, type Sandbox } from "@efapiao/sandbox";
@@ -54,13 +54,19 @@ if (process.env.EFAPIAO_TEST_PG_URL)
   stores.push(["PostgreSQL store", async () => openPostgresStore(await freshPostgresUrl(), { poolSize: 8 })]);
 
 // One warm-up round per task (not timed): the first store measured must not pay for the JIT alone.
+/** CPU time (ms, this process: client, store and sandbox) of each timed round, per task. */
+const cpu = new Map<string, number[]>();
+const loadBefore = loadavg()[0]!.toFixed(2);
 const bench = new Bench({ iterations: 3, time: 0, warmup: true, warmupIterations: 1, warmupTime: 0 });
 for (const [name, open] of stores) {
   let run: Run | undefined;
   bench.add(
     `issue ${COUNT} invoices, ${name}`,
     async () => {
+      const started = process.cpuUsage();
       const reports = await run!.issuer.issue(run!.documents, { waitMs: 120_000 });
+      const used = process.cpuUsage(started);
+      cpu.set(name, [...(cpu.get(name) ?? []), (used.user + used.system) / 1000]);
       if (reports.some((r) => r.status !== "issued")) throw new Error("not every invoice was issued");
     },
     {
@@ -77,12 +83,24 @@ for (const [name, open] of stores) {
 
 await bench.run();
 const mean = (name: string) => bench.tasks.find((t) => t.name.includes(name))?.result?.latency.mean;
+/** Mean CPU ms of the timed rounds (the warm-up round is the first one recorded). */
+const cpuMean = (name: string) => {
+  const rounds = (cpu.get(name) ?? []).slice(1);
+  return rounds.reduce((a, b) => a + b, 0) / Math.max(1, rounds.length);
+};
+const load = loadavg()[0]!.toFixed(2);
+console.log(`load average before the run ${loadBefore}, after ${load} (${cpus().length} cores shared)`);
 console.table(
-  bench.tasks.map((t) => ({
-    task: t.name,
-    "mean (ms)": t.result?.latency.mean.toFixed(0),
-    "invoices/s": t.result ? (COUNT / (t.result.latency.mean / 1000)).toFixed(0) : "-",
-  })),
+  stores.map(([name]) => {
+    const t = bench.tasks.find((task) => task.name.endsWith(name))!;
+    return {
+      task: t.name,
+      "mean (ms)": t.result?.latency.mean.toFixed(0),
+      "invoices/s": t.result ? (COUNT / (t.result.latency.mean / 1000)).toFixed(0) : "-",
+      // CPU per invoice does not depend on what else the machine runs: it bounds the rate on a free core.
+      "CPU ms / invoice": (cpuMean(name) / COUNT).toFixed(2),
+    };
+  }),
 );
 const memory = mean("memory")!;
 const sqlite = mean("SQLite")!;
