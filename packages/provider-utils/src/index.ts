@@ -17,3 +17,4 @@ export * from "./token-cache.js";
 export * from "./canonical.js";
 export * from "./provider-codes.js";
 export * from "./request-key.js";
+export * from "./verify-fields.js";

@@ -54,6 +54,8 @@ export function verificationQuery(invoice: ReceivedInvoice): VerifyQuery {
     amount: invoice.totals.amount,
   };
   if (invoice.checkCode) query.checkCode = invoice.checkCode;
+  if (invoice.invoiceCode) query.code = invoice.invoiceCode;
+  if (invoice.kind) query.kind = invoice.kind;
   return query;
 }
 

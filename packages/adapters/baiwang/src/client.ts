@@ -13,6 +13,7 @@ import type {
   Provider,
   RedForm,
   RedLetterCapability,
+  VerifyCapability,
   Unknown,
 } from "@efapiao/provider";
 import { providerDiagnostic } from "@efapiao/provider";
@@ -36,6 +37,7 @@ import type { CONFIRM_TYPE } from "./enums.js";
 import { type BaiwangInvoiceOptions, toBaiwangInvoice } from "./invoice.js";
 import { BAIWANG_RED_METHODS, redFormAddBody, redFormListBody, redFormOperateBody } from "./red.js";
 import { signBaiwang } from "./sign.js";
+import { BAIWANG_VERIFY_METHOD, baiwangVerifyAnswer, baiwangVerifyBody } from "./verify.js";
 
 export const BAIWANG_URL = "https://openapi.baiwang.com";
 const REST_PATH = "/router/rest";
@@ -185,7 +187,7 @@ export interface BaiwangProviderOptions {
  */
 export function createBaiwang(
   options: BaiwangProviderOptions,
-): Provider & { redLetter: RedLetterCapability } {
+): Provider & { redLetter: RedLetterCapability; verification: VerifyCapability } {
   const { credentials } = options;
   const now = options.now ?? Date.now;
   const secrets = [credentials.appSecret, credentials.token, credentials.password];
@@ -322,6 +324,12 @@ export function createBaiwang(
       refuseForm: operate("refuse"),
       cancelForm: operate("cancel"),
       issueRed: issue,
+    },
+    verification: {
+      async verify(query, o) {
+        const answer = await call(BAIWANG_VERIFY_METHOD, baiwangVerifyBody(query, options.sellerTaxId), o);
+        return isOutcome(answer) ? answer : baiwangVerifyAnswer(answer);
+      },
     },
   };
 }

@@ -15,6 +15,7 @@ import type {
   RedForm,
   RedFormRef,
   RedLetterCapability,
+  VerifyCapability,
 } from "@efapiao/provider";
 import { providerDiagnostic } from "@efapiao/provider";
 import {
@@ -31,6 +32,14 @@ import {
   withPlain,
 } from "@efapiao/provider-utils";
 import { issueAnswer, redFormsAnswer, resultAnswer } from "./answers.js";
+import {
+  LEQI_RECEIVE_ABILITIES,
+  LEQI_RECEIVE_SERVICES,
+  leqiStatusAnswer,
+  leqiStatusBody,
+  leqiVerifyAnswer,
+  leqiVerifyBody,
+} from "./verify.js";
 import { FPPZ, LEQI_SERVICES, QRLX, ROLE } from "./enums.js";
 import { type LeqiInvoiceOptions, toLeqiInvoice } from "./invoice.js";
 import { isSm4Key, sm4Encrypt } from "./sm4.js";
@@ -195,6 +204,8 @@ export interface LeqiProviderOptions {
   /** This company's side in red-letter forms (default seller). */
   side?: FormInitiator;
   invoice?: Pick<LeqiInvoiceOptions, "extra">;
+  /** The ability codes (nlbm) of the buyer's side, when the unit's differ from the published ones. */
+  abilities?: Partial<Record<keyof typeof LEQI_RECEIVE_ABILITIES, string>>;
 }
 
 /**
@@ -204,7 +215,9 @@ export interface LeqiProviderOptions {
  * const leqi = createLeqi({ credentials, sellerTaxId, state: memoryLeqiState(batch) });
  * const outcome = await leqi.issue({ requestKey: "SO-1001", invoice });
  */
-export function createLeqi(options: LeqiProviderOptions): Provider & { redLetter: RedLetterCapability } {
+export function createLeqi(
+  options: LeqiProviderOptions,
+): Provider & { redLetter: RedLetterCapability; verification: VerifyCapability } {
   const { credentials, state } = options;
   const key = credentials.sm4Key;
   const side = options.side ?? "seller";
@@ -352,6 +365,27 @@ export function createLeqi(options: LeqiProviderOptions): Provider & { redLetter
       refuseForm: answerForm(QRLX.refuse),
       cancelForm: answerForm(QRLX.cancel),
       issueRed: issue,
+    },
+    verification: {
+      async verify(query, callOptions) {
+        const abilities = { ...LEQI_RECEIVE_ABILITIES, ...options.abilities };
+        const ask = (nlbm: string, fwbm: string, plain: unknown) =>
+          call(prepareLeqiRequest({ ...credentials, nlbm }, fwbm, plain), callOptions);
+        const found = await ask(
+          abilities.verify,
+          LEQI_RECEIVE_SERVICES.verify,
+          leqiVerifyBody(query, options.sellerTaxId),
+        );
+        if (isUnknown(found)) return found;
+        const verified = leqiVerifyAnswer(key, found);
+        if (verified.status !== "ok" || !verified.value.found) return verified;
+        // FPCY_NEW's 数电 face says nothing of red invoices or voiding: FPZTXXCX does.
+        const status = await ask(abilities.collect, LEQI_RECEIVE_SERVICES.status, leqiStatusBody(query));
+        if (isUnknown(status)) return status;
+        const state = leqiStatusAnswer(key, status);
+        if (state.status !== "ok") return state;
+        return { ...verified, value: { ...verified.value, ...state.value } };
+      },
     },
   };
 }

@@ -19,6 +19,7 @@ import type {
   RedFormRef,
   RedLetterCapability,
   Unknown,
+  VerifyCapability,
 } from "@efapiao/provider";
 import { providerDiagnostic } from "@efapiao/provider";
 import {
@@ -38,6 +39,7 @@ import { issueAnswer, plainAnswer, queryAnswer, redFormsAnswer, resealAnswer } f
 import { INVOICE_LINE, RED_REASON_TO_NUONUO } from "./enums.js";
 import { type NuonuoOrderOptions, toNuonuoOrder } from "./order.js";
 import { signNuonuo } from "./sign.js";
+import { NUONUO_VERIFY_SERVICE, nuonuoVerifyAnswer, nuonuoVerifyContent } from "./verify.js";
 
 /** Nuonuo's production address; `url` in the credentials overrides it (the sandbox's, Nuonuo's test host). */
 export const NUONUO_URL = "https://sdk.nuonuo.com";
@@ -178,7 +180,9 @@ export interface NuonuoProviderOptions {
  * const nuonuo = createNuonuo({ credentials, sellerTaxId: "91310115MA1K3XYZ7A" });
  * const outcome = await nuonuo.issue({ requestKey: "SO-1001", invoice });
  */
-export function createNuonuo(options: NuonuoProviderOptions): Provider & { redLetter: RedLetterCapability } {
+export function createNuonuo(
+  options: NuonuoProviderOptions,
+): Provider & { redLetter: RedLetterCapability; verification: VerifyCapability } {
   const { credentials } = options;
   const secrets = [credentials.appSecret, credentials.accessToken];
   const identity = options.identity === "buyer" ? "1" : "0";
@@ -320,6 +324,13 @@ export function createNuonuo(options: NuonuoProviderOptions): Provider & { redLe
       };
     },
     redLetter,
+    verification: {
+      async verify(query, callOptions) {
+        const content = nuonuoVerifyContent(query, options.sellerTaxId);
+        const answer = await call(request(NUONUO_VERIFY_SERVICE, content), callOptions);
+        return isUnknown(answer) ? answer : nuonuoVerifyAnswer(answer);
+      },
+    },
   };
 }
 
