@@ -10,3 +10,4 @@ export * from "./red.js";
 export * from "./answers.js";
 export * from "./client.js";
 export * from "./verify.js";
+export * from "./use.js";

@@ -15,6 +15,9 @@ import type {
   RedForm,
   RedFormRef,
   RedLetterCapability,
+  UseConfirmationCapability,
+  UseConfirmationItem,
+  UseConfirmationResult,
   VerifyCapability,
 } from "@efapiao/provider";
 import { providerDiagnostic } from "@efapiao/provider";
@@ -40,6 +43,16 @@ import {
   leqiVerifyAnswer,
   leqiVerifyBody,
 } from "./verify.js";
+import {
+  failed,
+  LEQI_USE_SERVICES,
+  leqiCurrentAnswer,
+  leqiResultAnswer,
+  leqiUploadAnswer,
+  leqiUseBody,
+  unconfirmedUnsupported,
+  useBatches,
+} from "./use.js";
 import { FPPZ, LEQI_SERVICES, QRLX, ROLE } from "./enums.js";
 import { type LeqiInvoiceOptions, toLeqiInvoice } from "./invoice.js";
 import { isSm4Key, sm4Encrypt } from "./sm4.js";
@@ -215,9 +228,11 @@ export interface LeqiProviderOptions {
  * const leqi = createLeqi({ credentials, sellerTaxId, state: memoryLeqiState(batch) });
  * const outcome = await leqi.issue({ requestKey: "SO-1001", invoice });
  */
-export function createLeqi(
-  options: LeqiProviderOptions,
-): Provider & { redLetter: RedLetterCapability; verification: VerifyCapability } {
+export function createLeqi(options: LeqiProviderOptions): Provider & {
+  redLetter: RedLetterCapability;
+  verification: VerifyCapability;
+  useConfirmation: UseConfirmationCapability;
+} {
   const { credentials, state } = options;
   const key = credentials.sm4Key;
   const side = options.side ?? "seller";
@@ -277,6 +292,40 @@ export function createLeqi(
       { uuid: form.uuid, state: "", ...(form.number ? { number: form.number } : {}) },
       callOptions,
     );
+
+  /**
+   * Uploads the items in batches by action (PLFPDKGX), then reads each batch's results (CXFPDKGXCLJG).
+   * The platform works on its current tax period: `period` is not sent.
+   */
+  async function useCall(
+    action: "confirm" | "cancel",
+    items: UseConfirmationItem[],
+    callOptions?: CallOptions,
+  ): Promise<CallOutcome<UseConfirmationResult[]>> {
+    const nlbm = options.abilities?.deduct ?? LEQI_RECEIVE_ABILITIES.deduct;
+    const ask = (fwbm: string, plain: unknown) =>
+      call(prepareLeqiRequest({ ...credentials, nlbm }, fwbm, plain), callOptions);
+    const results: UseConfirmationResult[] = [];
+    for (const [gxlxDm, batch] of useBatches(action, items)) {
+      const uploaded = await ask(LEQI_USE_SERVICES.upload, leqiUseBody(options.sellerTaxId, gxlxDm, batch));
+      if (isUnknown(uploaded)) return uploaded;
+      const upload = leqiUploadAnswer(key, uploaded);
+      if (upload.status !== "ok") return upload;
+      const { pclsh, refused, code, message } = upload.value;
+      results.push(...refused);
+      const pending = batch.filter((item) => !refused.some((r) => r.number === item.number));
+      if (!pclsh) {
+        results.push(...pending.map((item) => failed(item.number, code, message)));
+        continue;
+      }
+      const answer = await ask(LEQI_USE_SERVICES.result, { pclsh });
+      if (isUnknown(answer)) return answer;
+      const read = leqiResultAnswer(key, answer);
+      if (read.status !== "ok") return read;
+      results.push(...read.value);
+    }
+    return { status: "ok", value: results };
+  }
 
   return {
     id: "leqi",
@@ -365,6 +414,23 @@ export function createLeqi(
       refuseForm: answerForm(QRLX.refuse),
       cancelForm: answerForm(QRLX.cancel),
       issueRed: issue,
+    },
+    useConfirmation: {
+      async listReceived(filter, callOptions) {
+        if (filter.useStatus === "unconfirmed") return unconfirmedUnsupported();
+        const nlbm = options.abilities?.deduct ?? LEQI_RECEIVE_ABILITIES.deduct;
+        const plain = { gfsbh: filter.buyerTaxId, cxym: 1 };
+        const answer = await call(
+          prepareLeqiRequest({ ...credentials, nlbm }, LEQI_USE_SERVICES.current, plain),
+          callOptions,
+        );
+        if (isUnknown(answer)) return answer;
+        const listed = leqiCurrentAnswer(key, answer);
+        if (listed.status !== "ok" || !filter.useStatus) return listed;
+        return { ...listed, value: listed.value.filter((r) => r.useStatus === filter.useStatus) };
+      },
+      confirmUse: (_period, items, callOptions) => useCall("confirm", items, callOptions),
+      cancelUse: (_period, items, callOptions) => useCall("cancel", items, callOptions),
     },
     verification: {
       async verify(query, callOptions) {

@@ -9,3 +9,4 @@ export * from "./order.js";
 export * from "./answers.js";
 export * from "./client.js";
 export * from "./verify.js";
+export * from "./use.js";
