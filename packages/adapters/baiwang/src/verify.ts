@@ -61,13 +61,13 @@ export function baiwangVerifyAnswer(answer: Answer): CallOutcome<VerifyResult> {
   const { redStatus, state } = invoiceStateOf(field(response, "state"));
   return {
     status: "ok",
-    value: { found: true, fields: verifyFields(response, FIELD_MAP), redStatus, state },
+    value: { found: true, fields: verifyFields(response, BAIWANG_VERIFY_FIELDS), redStatus, state },
     raw: answer,
   };
 }
 
 /** Baiwang answer name → canonical path. */
-const FIELD_MAP: readonly VerifyFieldRow[] = [
+export const BAIWANG_VERIFY_FIELDS: readonly VerifyFieldRow[] = [
   ["invoiceNumber", "number", "text"],
   ["invoiceCode", "code", "text"],
   ["billingDate", "issueDate", "date"],

@@ -19,6 +19,7 @@ import type {
   UseConfirmationItem,
   UseConfirmationResult,
   VerifyCapability,
+  VerifyResult,
 } from "@efapiao/provider";
 import { providerDiagnostic } from "@efapiao/provider";
 import {
@@ -437,16 +438,22 @@ export function createLeqi(options: LeqiProviderOptions): Provider & {
         const abilities = { ...LEQI_RECEIVE_ABILITIES, ...options.abilities };
         const ask = (nlbm: string, fwbm: string, plain: unknown) =>
           call(prepareLeqiRequest({ ...credentials, nlbm }, fwbm, plain), callOptions);
-        const found = await ask(
-          abilities.verify,
-          LEQI_RECEIVE_SERVICES.verify,
-          leqiVerifyBody(query, options.sellerTaxId),
-        );
-        if (isUnknown(found)) return found;
-        const verified = leqiVerifyAnswer(key, found);
-        if (verified.status !== "ok" || !verified.value.found) return verified;
+        // fplx is required and a wrong one finds nothing: without a kind, ask as 普票, then as 专票.
+        let verified: CallOutcome<VerifyResult> | undefined;
+        let asked = query;
+        for (const kind of query.kind ? [query.kind] : (["general", "special"] as const)) {
+          const body = leqiVerifyBody({ ...query, kind }, options.sellerTaxId);
+          const found = await ask(abilities.verify, LEQI_RECEIVE_SERVICES.verify, body);
+          if (isUnknown(found)) return found;
+          verified = leqiVerifyAnswer(key, found);
+          if (verified.status !== "ok" || verified.value.found) {
+            asked = { ...query, kind };
+            break;
+          }
+        }
+        if (!verified || verified.status !== "ok" || !verified.value.found) return verified!;
         // FPCY_NEW's 数电 face says nothing of red invoices or voiding: FPZTXXCX does.
-        const status = await ask(abilities.collect, LEQI_RECEIVE_SERVICES.status, leqiStatusBody(query));
+        const status = await ask(abilities.collect, LEQI_RECEIVE_SERVICES.status, leqiStatusBody(asked));
         if (isUnknown(status)) return status;
         const state = leqiStatusAnswer(key, status);
         if (state.status !== "ok") return state;

@@ -117,7 +117,12 @@ export function leqiVerifyAnswer(keyHex: string, answer: Answer): CallOutcome<Ve
   }
   return {
     status: "ok",
-    value: { found: true, fields: verifyFields(face, FIELD_MAP), redStatus: "none", state: "normal" },
+    value: {
+      found: true,
+      fields: verifyFields(face, LEQI_VERIFY_FIELDS),
+      redStatus: "none",
+      state: "normal",
+    },
     raw: data,
   };
 }
@@ -172,7 +177,7 @@ function unzipFace(text: string): Answer | undefined {
 }
 
 /** Face name → canonical path: the 数电 layout first, then the legacy layouts' names. */
-const FIELD_MAP: readonly VerifyFieldRow[] = [
+export const LEQI_VERIFY_FIELDS: readonly VerifyFieldRow[] = [
   ["fphm", "number", "text"],
   ["fpdm", "code", "text"],
   ["kprq", "issueDate", "date"],

@@ -69,13 +69,13 @@ export function nuonuoVerifyAnswer(answer: Answer): CallOutcome<VerifyResult> {
   const { redStatus, state } = invoiceStateOf(field(record, "invoiceStatus"));
   return {
     status: "ok",
-    value: { found: true, fields: verifyFields(record, FIELD_MAP), redStatus, state },
+    value: { found: true, fields: verifyFields(record, NUONUO_VERIFY_FIELDS), redStatus, state },
     raw: answer,
   };
 }
 
 /** Nuonuo result name → canonical path (see the module comment for where the names come from). */
-const FIELD_MAP: readonly VerifyFieldRow[] = [
+export const NUONUO_VERIFY_FIELDS: readonly VerifyFieldRow[] = [
   ["invoiceNo", "number", "text"],
   ["invoiceCode", "code", "text"],
   ["invoiceDate", "issueDate", "date"],
