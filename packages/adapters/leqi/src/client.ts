@@ -438,10 +438,16 @@ export function createLeqi(options: LeqiProviderOptions): Provider & {
         const abilities = { ...LEQI_RECEIVE_ABILITIES, ...options.abilities };
         const ask = (nlbm: string, fwbm: string, plain: unknown) =>
           call(prepareLeqiRequest({ ...credentials, nlbm }, fwbm, plain), callOptions);
-        // fplx is required and a wrong one finds nothing: without a kind, ask as 普票, then as 专票.
+        // fplx is required and a wrong one finds nothing: without a kind, ask as 普票, then as 专票 — unless
+        // a check code says 普票 (专票 are checked by amount, 普票 by check code: FPCY_NEW 1.2.2).
         let verified: CallOutcome<VerifyResult> | undefined;
         let asked = query;
-        for (const kind of query.kind ? [query.kind] : (["general", "special"] as const)) {
+        const kinds = query.kind
+          ? [query.kind]
+          : query.checkCode
+            ? ["general" as const]
+            : (["general", "special"] as const);
+        for (const kind of kinds) {
           const body = leqiVerifyBody({ ...query, kind }, options.sellerTaxId);
           const found = await ask(abilities.verify, LEQI_RECEIVE_SERVICES.verify, body);
           if (isUnknown(found)) return found;
