@@ -55,7 +55,6 @@ export function verificationQuery(invoice: ReceivedInvoice): VerifyQuery {
   };
   if (invoice.checkCode) query.checkCode = invoice.checkCode;
   if (invoice.invoiceCode) query.code = invoice.invoiceCode;
-  if (invoice.kind) query.kind = invoice.kind;
   return query;
 }
 
