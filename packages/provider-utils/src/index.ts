@@ -18,3 +18,4 @@ export * from "./canonical.js";
 export * from "./provider-codes.js";
 export * from "./request-key.js";
 export * from "./verify-fields.js";
+export * from "./use-results.js";

@@ -9,10 +9,11 @@ import {
   BAIWANG_VERIFY_METHOD,
   NON_DEDUCT_OPERATION,
 } from "@efapiao/baiwang";
+import { USE_STATUS_CODE, USE_STATUS_OF_CODE } from "@efapiao/provider-utils";
 import { text } from "../decode.js";
 import type { UseStatus } from "../platform.js";
 import { json, type ProtocolContext, type WireAnswer } from "../wire.js";
-import { periodOf, providerRecord, setUseCode, stateCode, USE_CODE, USE_OF_CODE } from "./receive-common.js";
+import { periodOf, providerRecord, setUseCode, stateCode } from "./receive-common.js";
 
 type Body = Record<string, unknown>;
 
@@ -33,7 +34,7 @@ export function handleBaiwangReceive(
       return success(method, { checkResult: "一致", state: stateCode(found), ...record });
     }
     case BAIWANG_USE_METHODS.list: {
-      const status = USE_OF_CODE[text(data.deductionStatus) ?? ""];
+      const status = USE_STATUS_OF_CODE[text(data.deductionStatus) ?? ""];
       const records = ctx.platform.received(
         text(data.purchaserTaxNo) ?? "",
         periodOf(text(data.taxPeriod) ?? ""),
@@ -48,7 +49,7 @@ export function handleBaiwangReceive(
           sellerName: r.invoice.seller.name,
           amountWithoutTax: r.invoice.totals.amount,
           taxAmount: r.invoice.totals.tax,
-          deductionStatus: USE_CODE[r.useStatus],
+          deductionStatus: USE_STATUS_CODE[r.useStatus],
         })),
       );
     }

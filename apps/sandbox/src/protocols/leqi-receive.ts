@@ -14,10 +14,11 @@ import {
   LEQI_VERIFY_FIELDS,
 } from "@efapiao/leqi";
 import { shanghaiDate } from "../clock.js";
+import { USE_STATUS_CODE } from "@efapiao/provider-utils";
 import { text } from "../decode.js";
 import type { UseStatus, VerifiedInvoice } from "../platform.js";
 import type { ProtocolContext, WireAnswer } from "../wire.js";
-import { providerRecord, setUseCode, stateCode, USE_CODE } from "./receive-common.js";
+import { providerRecord, setUseCode, stateCode } from "./receive-common.js";
 
 type Body = Record<string, unknown>;
 type Answer = (data: unknown) => WireAnswer;
@@ -82,7 +83,7 @@ export function handleLeqiReceive(
           kprq: r.invoice.issueDate.replaceAll("-", ""),
           fphm: r.number,
           skssq: (r.usePeriod ?? "").replace("-", ""),
-          hxyt: USE_CODE[r.useStatus],
+          hxyt: USE_STATUS_CODE[r.useStatus],
           fplx: FPLX.digital.special,
         })),
       });

@@ -4,10 +4,11 @@
  * names the adapter uses (see @efapiao/nuonuo verify.ts and use.ts for their sources and their limits).
  */
 import { NUONUO_USE_SERVICES, NUONUO_VERIFY_FIELDS, NUONUO_VERIFY_SERVICE } from "@efapiao/nuonuo";
+import { USE_STATUS_CODE, USE_STATUS_OF_CODE } from "@efapiao/provider-utils";
 import { text } from "../decode.js";
 import type { UseStatus } from "../platform.js";
 import { json, type ProtocolContext, type WireAnswer } from "../wire.js";
-import { periodOf, providerRecord, setUseCode, stateCode, USE_CODE, USE_OF_CODE } from "./receive-common.js";
+import { periodOf, providerRecord, setUseCode, stateCode } from "./receive-common.js";
 
 type Body = Record<string, unknown>;
 
@@ -49,7 +50,7 @@ function inspect(body: Body, ctx: ProtocolContext): WireAnswer {
 }
 
 function list(body: Body, ctx: ProtocolContext): WireAnswer {
-  const status = USE_OF_CODE[text(body.useStatus) ?? ""];
+  const status = USE_STATUS_OF_CODE[text(body.useStatus) ?? ""];
   const records = ctx.platform.received(
     text(body.taxnum) ?? "",
     periodOf(text(body.taxPeriod) ?? ""),
@@ -65,7 +66,7 @@ function list(body: Body, ctx: ProtocolContext): WireAnswer {
       salerName: r.invoice.seller.name,
       exTaxAmount: r.invoice.totals.amount,
       taxAmount: r.invoice.totals.tax,
-      useStatus: USE_CODE[r.useStatus],
+      useStatus: USE_STATUS_CODE[r.useStatus],
     })),
   });
 }

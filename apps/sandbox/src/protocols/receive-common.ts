@@ -3,8 +3,8 @@
  * provider's field names (the adapter's own table, read backwards), the red status as the bureau's state
  * code, and the platform's refusals of a use confirmation as the bureau's cljg codes.
  */
-import type { VerifyFieldRow } from "@efapiao/provider-utils";
-import type { UseStatus, VerifiedInvoice } from "../platform.js";
+import { USE_DONE, type VerifyFieldRow } from "@efapiao/provider-utils";
+import type { VerifiedInvoice } from "../platform.js";
 
 /**
  * The canonical fields of a verified invoice under a provider's names: the first row naming each
@@ -44,21 +44,6 @@ export const CLJG_OF_REFUSAL: Readonly<Record<string, string>> = {
   PERIOD: "07",
 };
 
-/** cljg of a done invoice. */
-export const CLJG_DONE = "01";
-
-/** The bureau's use codes (hxyt; 0 when not confirmed) ⇄ the sandbox's use status. */
-export const USE_CODE: Readonly<Record<UseStatus, string>> = {
-  unconfirmed: "0",
-  deduct: "1",
-  "no-deduct": "6",
-};
-export const USE_OF_CODE: Readonly<Record<string, UseStatus>> = {
-  "0": "unconfirmed",
-  "1": "deduct",
-  "6": "no-deduct",
-};
-
 /** YYYYMM or YYYY-MM → YYYY-MM. */
 export function periodOf(text: string): string {
   return /^\d{6}$/.test(text) ? `${text.slice(0, 4)}-${text.slice(4)}` : text;
@@ -69,5 +54,5 @@ export function setUseCode(result: { code: string; zh: string } | undefined): {
   code: string;
   message?: string;
 } {
-  return result ? { code: CLJG_OF_REFUSAL[result.code] ?? "03", message: result.zh } : { code: CLJG_DONE };
+  return result ? { code: CLJG_OF_REFUSAL[result.code] ?? "03", message: result.zh } : { code: USE_DONE };
 }

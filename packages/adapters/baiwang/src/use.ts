@@ -9,16 +9,24 @@
  * `sellerTaxNo`, `sellerName`, `amountWithoutTax`, `taxAmount`, see verify.ts), the envelope of its other
  * calls (`taxNo` + `data`), the period as `taxPeriod` (YYYYMM), the list under `invoiceList`, and for the
  * use status and per-invoice result the bureau's own codes (乐企 hxyt 1 抵扣 / 6 不抵扣, cljg 01 成功) under
- * `deductionStatus` and `resultCode` / `resultMessage`. Check them against the first real answer.
+ * `deductionStatus` and `resultCode` / `resultMessage` (USE_STATUS_CODE, useResult). Check them against the first real answer.
  */
 import type {
   CallOutcome,
   ReceivedFilter,
   ReceivedInvoice,
+  Rejected,
+  Unknown,
   UseConfirmationItem,
   UseConfirmationResult,
 } from "@efapiao/provider";
-import { field, present, toMoney, unexpectedAnswer } from "@efapiao/provider-utils";
+import {
+  field,
+  receivedInvoices,
+  USE_STATUS_CODE,
+  unexpectedAnswer,
+  useResult,
+} from "@efapiao/provider-utils";
 import { failureOf } from "./answers.js";
 
 export const BAIWANG_USE_METHODS = {
@@ -28,19 +36,8 @@ export const BAIWANG_USE_METHODS = {
   noDeduct: "baiwang.input.deduction.applyorcancelnon",
 } as const;
 
-/** deductionStatus ⇄ the port's use status (the bureau's hxyt codes; 0 for not yet confirmed). */
-export const DEDUCTION_STATUS = { unconfirmed: "0", deduct: "1", "no-deduct": "6" } as const;
-const STATUS_OF: Readonly<Record<string, ReceivedInvoice["useStatus"]>> = {
-  "0": "unconfirmed",
-  "1": "deduct",
-  "6": "no-deduct",
-};
-
 /** applyorcancelnon's operationType: apply 不抵扣 or cancel it. */
 export const NON_DEDUCT_OPERATION = { apply: "1", cancel: "2" } as const;
-
-/** resultCode of a done invoice (the bureau's cljg 01). */
-export const RESULT_DONE = "01";
 
 type Answer = Record<string, unknown>;
 
@@ -57,7 +54,7 @@ export function baiwangListBody(taxNo: string, filter: ReceivedFilter): Record<s
     purchaserTaxNo: filter.buyerTaxId,
     taxPeriod: yyyymm(filter.period),
   };
-  if (filter.useStatus) data.deductionStatus = DEDUCTION_STATUS[filter.useStatus];
+  if (filter.useStatus) data.deductionStatus = USE_STATUS_CODE[filter.useStatus];
   return { taxNo, data };
 }
 
@@ -90,47 +87,36 @@ export function baiwangUseCall(
 
 /** queryinvoicepool's answer as received invoices. */
 export function baiwangListAnswer(answer: Answer): CallOutcome<ReceivedInvoice[]> {
-  if (answer.success === undefined) return unexpectedAnswer("baiwang", "success", answer);
-  const failure = failureOf(answer);
-  if (failure) return failure;
-  const rows = Array.isArray(answer.response) ? (answer.response as Answer[]) : [];
-  return {
-    status: "ok",
-    value: rows.map((row) => ({
-      number: field(row, "invoiceNumber") ?? "",
-      issueDate: (field(row, "billingDate") ?? "").slice(0, 10),
-      sellerTaxId: field(row, "sellerTaxNo") ?? "",
-      sellerName: field(row, "sellerName") ?? "",
-      amount: money(row.amountWithoutTax),
-      tax: money(row.taxAmount),
-      useStatus: STATUS_OF[field(row, "deductionStatus") ?? ""] ?? "unconfirmed",
-    })),
-    raw: answer,
-  };
+  const rows = responseRows(answer);
+  if (!Array.isArray(rows)) return rows;
+  return { status: "ok", value: receivedInvoices(rows, LIST_NAMES), raw: answer };
 }
+
+/** Where queryinvoicepool's rows keep each field (validate's names; see the module comment). */
+const LIST_NAMES = {
+  number: "invoiceNumber",
+  issueDate: "billingDate",
+  sellerTaxId: "sellerTaxNo",
+  sellerName: "sellerName",
+  amount: "amountWithoutTax",
+  tax: "taxAmount",
+  useStatus: "deductionStatus",
+} as const;
 
 /** apply / cancel / applyorcancelnon's answer: one result per invoice. */
 export function baiwangUseAnswer(answer: Answer): CallOutcome<UseConfirmationResult[]> {
+  const rows = responseRows(answer);
+  if (!Array.isArray(rows)) return rows;
+  const value = rows.map((row) =>
+    useResult(field(row, "invoiceNumber") ?? "", field(row, "resultCode") ?? "", field(row, "resultMessage")),
+  );
+  return { status: "ok", value, raw: answer };
+}
+
+/** The answer's `response` rows, or the failure it is. */
+function responseRows(answer: Answer): Answer[] | Rejected | Unknown {
   if (answer.success === undefined) return unexpectedAnswer("baiwang", "success", answer);
   const failure = failureOf(answer);
   if (failure) return failure;
-  const rows = Array.isArray(answer.response) ? (answer.response as Answer[]) : [];
-  return {
-    status: "ok",
-    value: rows.map((row) => {
-      const number = field(row, "invoiceNumber") ?? "";
-      const code = field(row, "resultCode") ?? "";
-      if (code === RESULT_DONE) return { number, ok: true };
-      const result: UseConfirmationResult = { number, ok: false, providerCode: code };
-      const message = field(row, "resultMessage");
-      if (message) result.providerMessage = message;
-      return result;
-    }),
-    raw: answer,
-  };
-}
-
-function money(value: unknown): string {
-  const text = present(value) ?? "";
-  return toMoney(text) ?? text;
+  return Array.isArray(answer.response) ? (answer.response as Answer[]) : [];
 }

@@ -24,10 +24,11 @@ const credentials = {
 const fixes = { number: "26312000000012345678", time: "10:21:07" };
 const request = { requestKey: "SO-1", invoice };
 const baseline = () => JSON.stringify(invoice);
-const plaintext = stringifyJson([toLeqiInvoice(request, fixes)]);
+const mapOptions = { ...fixes, platformNumber: credentials.jrdwptbh };
+const plaintext = stringifyJson([toLeqiInvoice(request, mapOptions)]);
 
 const total = ratioToBaseline(baseline, () => prepareLeqiIssue(credentials, request, fixes));
-const mapping = ratioToBaseline(baseline, () => stringifyJson([toLeqiInvoice(request, fixes)]));
+const mapping = ratioToBaseline(baseline, () => stringifyJson([toLeqiInvoice(request, mapOptions)]));
 const cipher = ratioToBaseline(baseline, () => sm4Encrypt(credentials.sm4Key, plaintext));
 
 const verdict = (ratio: number) => (ratio <= 3 ? "OK" : "OVER");

@@ -33,6 +33,7 @@ import {
   redactValue,
   send,
   stringifyJson,
+  useRefusal,
   withPlain,
 } from "@efapiao/provider-utils";
 import { issueAnswer, redFormsAnswer, resultAnswer } from "./answers.js";
@@ -45,7 +46,6 @@ import {
   leqiVerifyBody,
 } from "./verify.js";
 import {
-  failed,
   LEQI_USE_SERVICES,
   leqiCurrentAnswer,
   leqiResultAnswer,
@@ -316,7 +316,7 @@ export function createLeqi(options: LeqiProviderOptions): Provider & {
       results.push(...refused);
       const pending = batch.filter((item) => !refused.some((r) => r.number === item.number));
       if (!pclsh) {
-        results.push(...pending.map((item) => failed(item.number, code, message)));
+        results.push(...pending.map((item) => useRefusal(item.number, code, message)));
         continue;
       }
       const answer = await ask(LEQI_USE_SERVICES.result, { pclsh });

@@ -22,7 +22,7 @@ import type {
   UseConfirmationResult,
 } from "@efapiao/provider";
 import { providerDiagnostic } from "@efapiao/provider";
-import { field } from "@efapiao/provider-utils";
+import { field, USE_STATUS_OF_CODE, useRefusal, useResult } from "@efapiao/provider-utils";
 import { openLeqiAnswer } from "./answers.js";
 import { FPLX } from "./verify.js";
 
@@ -39,16 +39,6 @@ export const GXLX = {
   noDeduct: "03",
   cancelNoDeduct: "04",
 } as const;
-
-/** hxyt (当前勾选用途) → the port's use status. */
-export const HXYT: Readonly<Record<string, ReceivedInvoice["useStatus"]>> = {
-  "1": "deduct",
-  "4": "no-deduct",
-  "6": "no-deduct",
-};
-
-/** cljg 01: done. Any other cljg is the platform's refusal of that invoice, kept as its code. */
-export const CLJG_DONE = "01";
 
 type Answer = Record<string, unknown>;
 
@@ -119,7 +109,7 @@ export function leqiUploadAnswer(
   const rows = Array.isArray(data.fpmx) ? (data.fpmx as Answer[]) : [];
   const refused = rows
     .filter((row) => field(row, "sczt") === "01")
-    .map((row) => failed(field(row, "fphm") ?? "", "sczt 01", field(row, "errormsg")));
+    .map((row) => useRefusal(field(row, "fphm") ?? "", "sczt 01", field(row, "errormsg")));
   const value: { pclsh?: string; refused: UseConfirmationResult[]; code: string; message?: string } = {
     refused,
     code: field(data, "returncode") ?? "",
@@ -148,7 +138,7 @@ export function leqiResultAnswer(keyHex: string, answer: Answer): CallOutcome<Us
     value: rows.map((row) => {
       const number = field(row, "fphm") ?? "";
       const cljg = field(row, "cljg") ?? "";
-      return cljg === CLJG_DONE ? { number, ok: true } : failed(number, cljg, CLJG_MESSAGE[cljg]);
+      return useResult(number, cljg, CLJG_MESSAGE[cljg]);
     }),
     raw: data,
   };
@@ -164,13 +154,6 @@ const CLJG_MESSAGE: Readonly<Record<string, string>> = {
   "07": "未到期发票不可勾选",
   "13": "该票号码重复",
 };
-
-/** A per-invoice refusal with the platform's code and words. */
-export function failed(number: string, code: string, message: string | undefined): UseConfirmationResult {
-  const result: UseConfirmationResult = { number, ok: false, providerCode: code };
-  if (message) result.providerMessage = message;
-  return result;
-}
 
 /**
  * HQDQSKSSQFPDKGXCLJG's answer: this buyer's confirmed invoices of the current period (one page).
@@ -206,7 +189,7 @@ export function leqiCurrentAnswer(keyHex: string, answer: Answer): CallOutcome<R
       sellerName: "",
       amount: "",
       tax: "",
-      useStatus: HXYT[field(row, "hxyt") ?? ""] ?? "unconfirmed",
+      useStatus: USE_STATUS_OF_CODE[field(row, "hxyt") ?? ""] ?? "unconfirmed",
     })),
     raw: data,
   };

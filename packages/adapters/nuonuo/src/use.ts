@@ -8,7 +8,7 @@
  * (`nuonuo.OpeMplatform.*`), the field names of queryInvoiceResult's answer (`invoiceNo`, `invoiceCode`,
  * `exTaxAmount`, `taxAmount`) and requestBillingNew (`salerTaxNum`, `salerName`), the envelope `{ code,
  * describe, result }` with E0000 for success, and for statuses the bureau's own codes (乐企 gxlxDm 01–04,
- * hxyt 1 抵扣 / 6 不抵扣, cljg 01 成功). Every name here must be checked against Nuonuo's documentation
+ * hxyt 1 抵扣 / 6 不抵扣, cljg 01 成功: USE_STATUS_CODE, useResult). Every name here must be checked against Nuonuo's documentation
  * before production use; the sandbox speaks exactly these.
  */
 import type {
@@ -18,7 +18,14 @@ import type {
   UseConfirmationItem,
   UseConfirmationResult,
 } from "@efapiao/provider";
-import { field, present, rejection, toMoney, unexpectedAnswer } from "@efapiao/provider-utils";
+import {
+  field,
+  receivedInvoices,
+  rejection,
+  USE_STATUS_CODE,
+  unexpectedAnswer,
+  useResult,
+} from "@efapiao/provider-utils";
 import { NUONUO_CODES, SUCCESS } from "./codes.js";
 
 export const NUONUO_USE_SERVICES = {
@@ -32,17 +39,6 @@ export const CHECK_TYPE = {
   cancel: { deduct: "02", "no-deduct": "04" },
 } as const;
 
-/** useStatus ⇄ the port's use status (the bureau's hxyt codes; 0 for not yet confirmed). */
-export const USE_STATUS = { unconfirmed: "0", deduct: "1", "no-deduct": "6" } as const;
-const STATUS_OF: Readonly<Record<string, ReceivedInvoice["useStatus"]>> = {
-  "0": "unconfirmed",
-  "1": "deduct",
-  "6": "no-deduct",
-};
-
-/** resultCode of a done invoice (the bureau's cljg 01). */
-export const RESULT_DONE = "01";
-
 type Answer = Record<string, unknown>;
 
 const yyyymm = (period: string) => period.replace("-", "");
@@ -55,7 +51,7 @@ const yyyymm = (period: string) => period.replace("-", "");
  */
 export function nuonuoListContent(filter: ReceivedFilter): Record<string, string> {
   const content: Record<string, string> = { taxnum: filter.buyerTaxId, taxPeriod: yyyymm(filter.period) };
-  if (filter.useStatus) content.useStatus = USE_STATUS[filter.useStatus];
+  if (filter.useStatus) content.useStatus = USE_STATUS_CODE[filter.useStatus];
   return content;
 }
 
@@ -94,43 +90,30 @@ function refusalOf(answer: Answer) {
 export function nuonuoListAnswer(answer: Answer): CallOutcome<ReceivedInvoice[]> {
   const refused = refusalOf(answer);
   if (refused) return refused;
-  const rows = Array.isArray(answer.result) ? (answer.result as Answer[]) : [];
-  return {
-    status: "ok",
-    value: rows.map((row) => ({
-      number: field(row, "invoiceNo") ?? "",
-      issueDate: (field(row, "invoiceDate") ?? "").slice(0, 10),
-      sellerTaxId: field(row, "salerTaxNum") ?? "",
-      sellerName: field(row, "salerName") ?? "",
-      amount: money(row.exTaxAmount),
-      tax: money(row.taxAmount),
-      useStatus: STATUS_OF[field(row, "useStatus") ?? ""] ?? "unconfirmed",
-    })),
-    raw: answer,
-  };
+  return { status: "ok", value: receivedInvoices(resultRows(answer), LIST_NAMES), raw: answer };
 }
+
+/** Where queryInputInvoice's rows keep each field. */
+const LIST_NAMES = {
+  number: "invoiceNo",
+  issueDate: "invoiceDate",
+  sellerTaxId: "salerTaxNum",
+  sellerName: "salerName",
+  amount: "exTaxAmount",
+  tax: "taxAmount",
+  useStatus: "useStatus",
+} as const;
 
 /** checkInputInvoice's answer: one result per invoice. */
 export function nuonuoCheckAnswer(answer: Answer): CallOutcome<UseConfirmationResult[]> {
   const refused = refusalOf(answer);
   if (refused) return refused;
-  const rows = Array.isArray(answer.result) ? (answer.result as Answer[]) : [];
-  return {
-    status: "ok",
-    value: rows.map((row) => {
-      const number = field(row, "invoiceNo") ?? "";
-      const code = field(row, "resultCode") ?? "";
-      if (code === RESULT_DONE) return { number, ok: true };
-      const result: UseConfirmationResult = { number, ok: false, providerCode: code };
-      const message = field(row, "resultMsg");
-      if (message) result.providerMessage = message;
-      return result;
-    }),
-    raw: answer,
-  };
+  const value = resultRows(answer).map((row) =>
+    useResult(field(row, "invoiceNo") ?? "", field(row, "resultCode") ?? "", field(row, "resultMsg")),
+  );
+  return { status: "ok", value, raw: answer };
 }
 
-function money(value: unknown): string {
-  const text = present(value) ?? "";
-  return toMoney(text) ?? text;
+function resultRows(answer: Answer): Answer[] {
+  return Array.isArray(answer.result) ? (answer.result as Answer[]) : [];
 }
