@@ -42,7 +42,10 @@ describe.each(STORE_KINDS)("issuing on the $name store", (kind) => {
     provider.pendingPolls = 1;
     provider.faults = Array(6).fill("pending");
     provider.manyFaults = ["5xx"]; // the first batched poll fails as a whole: each record asks again later
-    const issuer = new Issuer({ store: fresh.store, provider, ...quick });
+    // A clock that only the waits move: the six records come due at the same instant, on any store.
+    let t = 1_000_000;
+    const clock = { now: () => t, sleep: async (ms: number) => void (t += ms) };
+    const issuer = new Issuer({ store: fresh.store, provider, ...quick, ...clock });
     const batch = Array.from({ length: 6 }, (_, i) => prepare(sale(40 + i)));
     const reports = await issuer.issue(batch);
     expect(reports.map((r) => r.status)).toEqual(Array(6).fill("issued"));
