@@ -196,26 +196,31 @@ export class Issuer {
   }
 
   /**
-   * Works on claimed records, `concurrency` at a time, then saves every outcome in one durable commit before
-   * it returns: nothing acts on an outcome before it is stored (a record's next move starts from its stored
-   * state), and a crash before the commit leaves the records claimed but unanswered, which a restart
-   * resolves by query — never by sending again.
+   * Works on claimed records, `concurrency` at a time. Outcomes are saved in groups — one durable commit for
+   * all those that came in during the last {@link SAVE_EVERY_MS}, and the rest at the end — before this
+   * returns: nothing acts on an outcome before it is stored (a record's next move starts from its stored
+   * state), and a crash before a commit leaves those records claimed but unanswered, which a restart
+   * resolves by query, never by sending again.
    */
   private async workOn(records: IssuanceRecord[]): Promise<RecordUpdate[]> {
+    const writer = new GroupWriter((updates) => this.store.save(updates, this.owner, this.now()), this.now);
     const answers = await this.queryTogether(records);
     const updates: RecordUpdate[] = [];
     let next = 0;
     const worker = async () => {
-      while (next < records.length) {
+      // A failed commit stops the batch: its records are resolved by query after the store is back.
+      while (next < records.length && !writer.failed) {
         const record = records[next++]!;
-        updates.push(await this.step(record, answers.get(record.requestKey)));
+        const update = await this.step(record, answers.get(record.requestKey));
+        updates.push(update);
+        writer.add(update);
       }
     };
     try {
       await Promise.all(Array.from({ length: Math.min(this.concurrency, records.length) }, worker));
     } finally {
       // Whatever was answered is kept, even when a worker failed on a programming error.
-      await this.store.save(updates, this.owner, this.now());
+      await writer.finish();
     }
     return updates;
   }
@@ -418,4 +423,55 @@ function failureDiagnostic(failure: unknown): Diagnostic {
       ? `The provider gave no clear answer; it will be queried by request key: ${message}${code}`
       : `The provider refused the request: ${message}${code}`,
   };
+}
+
+/** How long an outcome may wait for its group's commit while the rest of a claimed batch is worked on. */
+const SAVE_EVERY_MS = 1_000;
+
+/**
+ * Saves outcomes in groups: when {@link SAVE_EVERY_MS} have passed since the last commit, the outcomes
+ * that came in meanwhile go out in one commit (commits one after the other); `finish` commits the rest and
+ * resolves once everything is stored, or rejects with the first failure. A slow provider's batch thus keeps
+ * nobody's outcome unsaved for long, and a fast one costs a few commits, not one per outcome.
+ */
+class GroupWriter {
+  private queue: RecordUpdate[] = [];
+  private saving: Promise<void> = Promise.resolve();
+  private failure: unknown;
+  private lastFlush: number;
+
+  constructor(
+    private readonly save: (updates: RecordUpdate[]) => Promise<void>,
+    private readonly now: () => number,
+  ) {
+    this.lastFlush = now();
+  }
+
+  /** True once a commit failed. */
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  add(update: RecordUpdate): void {
+    this.queue.push(update);
+    if (this.now() - this.lastFlush >= SAVE_EVERY_MS) this.flush();
+  }
+
+  async finish(): Promise<void> {
+    this.flush();
+    await this.saving;
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private flush(): void {
+    this.lastFlush = this.now();
+    if (this.queue.length === 0) return;
+    const group = this.queue;
+    this.queue = [];
+    this.saving = this.saving.then(() =>
+      this.save(group).catch((e: unknown) => {
+        this.failure ??= e;
+      }),
+    );
+  }
 }

@@ -44,7 +44,12 @@ describe.each(STORE_KINDS)("issuing on the $name store", (kind) => {
     provider.manyFaults = ["5xx"]; // the first batched poll fails as a whole: each record asks again later
     // A clock that only the waits move: the six records come due at the same instant, on any store.
     let t = 1_000_000;
-    const clock = { now: () => t, sleep: async (ms: number) => void (t += ms) };
+    const clock = {
+      now: () => t,
+      sleep: async (ms: number) => {
+        t += ms;
+      },
+    };
     const issuer = new Issuer({ store: fresh.store, provider, ...quick, ...clock });
     const batch = Array.from({ length: 6 }, (_, i) => prepare(sale(40 + i)));
     const reports = await issuer.issue(batch);
