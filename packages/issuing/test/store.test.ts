@@ -46,7 +46,9 @@ describe("the SQLite store", () => {
     expect((await store.list(["SO-1"]))[0]?.number).toBe("26312000000000000001");
     await store.close();
     const check = new Database(path, { readonly: true });
-    expect(check.prepare("SELECT value FROM efapiao_meta WHERE key = 'schema_version'").pluck().get()).toBe("2");
+    expect(check.prepare("SELECT value FROM efapiao_meta WHERE key = 'schema_version'").pluck().get()).toBe(
+      "2",
+    );
     const tables = check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(["number_pool", "use_record"]));
     check.close();

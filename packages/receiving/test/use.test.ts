@@ -170,7 +170,7 @@ describe("UseConfirmation", () => {
       "confirm",
       [requests[0]!],
     );
-    expect(reports[0]!.status).toBe("unchanged"); // sent while resolving the unfinished record
+    expect(reports[0]!.status).toBe("done"); // sent now, while resolving the unfinished record
     expect(p.sent).toEqual([{ action: "confirm", numbers: [A] }]);
     expect(p.invoices.get(A)!.useStatus).toBe("deduct");
   });

@@ -4,6 +4,7 @@
  * as a database would, so a caller cannot change a stored record by accident.
  */
 import type { Diagnostic } from "@efapiao/model";
+import { createMemoryUseStore } from "@efapiao/receiving";
 import {
   type ClaimOptions,
   type IssuanceRecord,
@@ -118,6 +119,7 @@ export function createMemoryStore(): Store {
         .filter((f) => blueNumber === undefined || f.blueNumber === blueNumber)
         .map(copy);
     },
+    uses: createMemoryUseStore(),
     async close() {},
   };
 }
