@@ -3,26 +3,14 @@
  * stdout is a terminal). Chinese text is two columns wide on a terminal, so tables pad by display width.
  */
 import type { Diagnostic, Invoice } from "@efapiao/model";
+import { isWide } from "@efapiao/rules";
 import { boundDiagnostics, type CliIO } from "./io.js";
 import type { Style } from "./style.js";
 
 /** Terminal columns of a string: CJK and full-width characters take two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    width +=
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      code >= 0x20000
-        ? 2
-        : 1;
-  }
+  for (const ch of text) width += isWide(ch) ? 2 : 1;
   return width;
 }
 

@@ -74,7 +74,7 @@ function baiwangProvider(json: unknown, sellerTaxId: string | undefined): Issuin
 }
 
 /** Credentials read by an adapter, or a usage error naming the fields at fault (never their values). */
-function checked<T>(read: Result<T>): T {
+export function checked<T>(read: Result<T>): T {
   if (read.ok) return read.value;
   const fields = read.diagnostics.map((d) => d.path).join(", ");
   throw new UsageError(
@@ -96,7 +96,7 @@ function nuonuoProvider(json: unknown, sellerTaxId: string | undefined): Issuing
 }
 
 /** --credentials FILE, else EFAPIAO_CREDENTIALS (a path), else EFAPIAO_CREDENTIALS_JSON (the JSON text). */
-async function readCredentialsJson(io: CliIO, file: string | undefined): Promise<unknown> {
+export async function readCredentialsJson(io: CliIO, file: string | undefined): Promise<unknown> {
   const path = file ?? io.env.EFAPIAO_CREDENTIALS;
   let text = io.env.EFAPIAO_CREDENTIALS_JSON;
   if (path !== undefined) {

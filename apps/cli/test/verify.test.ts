@@ -134,7 +134,7 @@ describe("efapiao verify against the sandbox", () => {
     expect(run.json().entries[0].verification.status).toBe("genuine");
   });
 
-  it("is a usage error without a date for a number, or with a provider that has no 查验", async () => {
+  it("is a usage error without a date for a number, or with a provider and no credentials", async () => {
     expect((await verify("26332000000000099999")).code).toBe(2);
     const other = await runCli([
       "verify",
@@ -145,6 +145,6 @@ describe("efapiao verify against the sandbox", () => {
       "nuonuo",
     ]);
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain("does not offer 查验 yet");
+    expect(other.stderr).toContain("Credentials are needed");
   });
 });

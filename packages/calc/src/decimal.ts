@@ -7,6 +7,11 @@
  */
 import DecimalJs from "decimal.js";
 
+/**
+ * The decimal type efapiao computes money with (also the rules' numbers).
+ * @example
+ * new Decimal("0.1").plus("0.2").toFixed(2) // "0.30"
+ */
 export const Decimal = DecimalJs.clone({
   precision: 50,
   rounding: DecimalJs.ROUND_HALF_UP,

@@ -9,5 +9,6 @@ export { type BuildOptions, buildInvoice, buildInvoiceFromJson } from "./build.j
 export { type CodeLookup, type ItemName, resolveItemName } from "./item-name.js";
 export { type NegateOptions, negateInvoice, negateLines } from "./negate.js";
 export { type SplitLimits, splitSale } from "./split.js";
+export { Decimal } from "./decimal.js";
 export { totalsOf } from "./totals.js";
 export { todayInShanghai } from "./today.js";

@@ -5,7 +5,7 @@
  * platform prints them there) and 开票人. Pure text: where things go on the page is layout.ts's job.
  */
 import type { Invoice, InvoiceLine } from "@efapiao/model";
-import Decimal from "decimal.js";
+import { Decimal } from "@efapiao/calc";
 import type { PreviewDocument } from "./read.js";
 
 /** One printed line of the items table. */

@@ -17,3 +17,5 @@ export * from "./token-cache.js";
 export * from "./canonical.js";
 export * from "./provider-codes.js";
 export * from "./request-key.js";
+export * from "./verify-fields.js";
+export * from "./use-results.js";

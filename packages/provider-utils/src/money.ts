@@ -4,7 +4,7 @@
  * (含税金额 = 金额 + 税额, header sums); these are those sums, exactly.
  */
 
-import Decimal from "decimal.js";
+import { Decimal } from "@efapiao/calc";
 import { jsonNumberText } from "./json-text.js";
 
 const MONEY = /^(-?)(\d+)\.(\d{2})$/;

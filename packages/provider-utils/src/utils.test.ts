@@ -277,3 +277,12 @@ describe("derived request keys", () => {
     expect(key).toBe("efp-1fef5a01a08ada389e4674adb714cca7");
   });
 });
+
+describe("number literals, checked when marked", () => {
+  it("accepts exactly -?(0|[1-9]\\d*)(\\.\\d+)? (JSON's grammar without exponent)", () => {
+    for (const good of ["0", "-0", "7", "10", "0.5", "-12.340", "123456789012345678.90"])
+      expect(stringifyJson([jsonNumber(good)])).toBe(`[${good}]`);
+    for (const bad of ["", "-", "00", "-01", ".5", "5.", "1e5", "1.2.3", "+1", " 1", "1 ", "0x10", "１"])
+      expect(() => stringifyJson([jsonNumber(bad)])).toThrow(RangeError);
+  });
+});

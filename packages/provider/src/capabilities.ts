@@ -105,6 +105,10 @@ export interface VerifyQuery {
   amount?: string;
   /** 校验码, for legacy invoices that have one. */
   checkCode?: string;
+  /** 发票代码 (10 or 12 digits) of a legacy invoice (8-digit number); 数电票 have none. */
+  code?: string;
+  /** 专票 or 普票, where the platform asks for the invoice type (乐企 fplx). */
+  kind?: "special" | "general";
 }
 
 /** Whether a verified invoice was reversed. */
@@ -180,4 +184,34 @@ export interface UseConfirmationCapability {
     items: UseConfirmationItem[],
     options?: CallOptions,
   ): Promise<CallOutcome<UseConfirmationResult[]>>;
+}
+
+/**
+ * The bureau's invoice state codes (发票状态), as 乐企 FPZTXXCX `fpzt` and 百望
+ * baiwang.input.compliance.validate `state` both report them: 0 正常, 1 失控, 2 作废, 3 已红冲, 4 异常,
+ * 7 部分红冲, 8 全额红冲 (乐企归集能力说明文档 V2.011 §5.5; 百望 validate `state`). 3 is "red-reversed"
+ * without saying how much: it counts as full, the reversal the platform names first.
+ */
+export const PLATFORM_INVOICE_STATE: Readonly<
+  Record<string, { redStatus: RedStatus; state: "normal" | "void" | "abnormal" }>
+> = {
+  "0": { redStatus: "none", state: "normal" },
+  "1": { redStatus: "none", state: "abnormal" },
+  "2": { redStatus: "none", state: "void" },
+  "3": { redStatus: "full", state: "normal" },
+  "4": { redStatus: "none", state: "abnormal" },
+  "7": { redStatus: "partial", state: "normal" },
+  "8": { redStatus: "full", state: "normal" },
+};
+
+/**
+ * The red status and state for a bureau state code; an unlisted code is kept as the state, raw.
+ * @example
+ * invoiceStateOf("7") // { redStatus: "partial", state: "normal" }
+ */
+export function invoiceStateOf(code: string | undefined): { redStatus: RedStatus; state: string } {
+  if (code === undefined || code === "") return { redStatus: "none", state: "normal" };
+  return Object.hasOwn(PLATFORM_INVOICE_STATE, code)
+    ? PLATFORM_INVOICE_STATE[code]!
+    : { redStatus: "none", state: code };
 }

@@ -54,6 +54,7 @@ export function verificationQuery(invoice: ReceivedInvoice): VerifyQuery {
     amount: invoice.totals.amount,
   };
   if (invoice.checkCode) query.checkCode = invoice.checkCode;
+  if (invoice.invoiceCode) query.code = invoice.invoiceCode;
   return query;
 }
 

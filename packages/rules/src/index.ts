@@ -10,6 +10,7 @@ export { diagnose, type DiagnoseOptions } from "./diagnose.js";
 export {
   formatSourceDiagnostic,
   formatSourceDiagnostics,
+  isWide,
   MAX_REPORTED_PER_FILE,
   type SourceDiagnostic,
   type Span,

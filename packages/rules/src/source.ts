@@ -98,7 +98,14 @@ export function caretLines(
   return `  ${prefix}${shown}${suffix}\n  ${prefix ? " " : ""}${pad}${"^".repeat(Math.min(width, 80))}`;
 }
 
-function isWide(ch: string): boolean {
+/**
+ * True for a character a terminal or an editor draws two columns wide (CJK, full-width forms), so that a
+ * caret under Chinese text lines up.
+ * @example
+ * isWide("税") // true
+ * isWide("a")  // false
+ */
+export function isWide(ch: string): boolean {
   const code = ch.codePointAt(0) ?? 0;
   return (
     (code >= 0x1100 && code <= 0x115f) ||

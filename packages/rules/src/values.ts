@@ -4,15 +4,10 @@
  * correctly as strings); a line is its 0-based index in the document's lines; a missing value is
  * `undefined` (LANGUAGE.md §4).
  */
-import DecimalJs from "decimal.js";
+import { Decimal } from "@efapiao/calc";
 
-export const Decimal = DecimalJs.clone({
-  precision: 50,
-  rounding: DecimalJs.ROUND_HALF_UP,
-  toExpNeg: -9e15,
-  toExpPos: 9e15,
-});
-export type Decimal = InstanceType<typeof Decimal>;
+// One decimal type for calc and the rules, so a rule computes exactly as the builder rounds.
+export { Decimal };
 
 /** A value during evaluation; `undefined` is "missing". */
 export type Value = Decimal | string | boolean | number | Value[] | undefined;

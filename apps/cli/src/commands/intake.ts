@@ -38,7 +38,7 @@ export const intake: RunOf<typeof intakeSpec> = async ({ values, positionals, io
       `\n`,
   );
   const progress = io.stderrIsTTY ? progressBar(io) : undefined;
-  const verify = values.provider !== undefined ? await verificationOf(values) : undefined;
+  const verify = values.provider !== undefined ? await verificationOf(values, io) : undefined;
   const report = await takeIn(files, {
     check: createValidator({ packs, profile, codes }),
     onProgress: progress,

@@ -22,7 +22,7 @@ export const verify: RunOf<typeof verifySpec> = async ({ values, positionals, io
   if (positionals.length === 0) {
     throw new UsageError("verify 需要至少一个文件或发票号码", "verify takes one or more FILEs or NUMBERs");
   }
-  const capability = await verificationOf(values);
+  const capability = await verificationOf(values, io);
   let allGenuine = true;
   for (const input of positionals) {
     const line = /^\d{20}$/.test(input)

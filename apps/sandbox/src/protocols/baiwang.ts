@@ -16,6 +16,7 @@ import { decimalText, present } from "@efapiao/provider-utils";
 import { shanghaiDate, shanghaiDateTime } from "../clock.js";
 import { shortNameOf } from "../decode.js";
 import type { FormLine, FormRecord, InvoiceRecord, IssueResult } from "../platform.js";
+import { handleBaiwangReceive } from "./baiwang-receive.js";
 import { issueWithFaults, json, type ProtocolContext, type WireAnswer, type WireRequest } from "../wire.js";
 
 export const BAIWANG_PATH = "/router/rest";
@@ -59,7 +60,7 @@ export function handleBaiwang(request: WireRequest, ctx: ProtocolContext): WireA
     case BAIWANG_METHODS.operate:
       return operate(method, body, ctx);
     default:
-      return failure(method, "100001", `不支持的方法 ${method}`);
+      return handleBaiwangReceive(method, body, ctx) ?? failure(method, "100001", `不支持的方法 ${method}`);
   }
 }
 

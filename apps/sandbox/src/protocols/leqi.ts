@@ -18,6 +18,7 @@ import {
 import { decimalText, present } from "@efapiao/provider-utils";
 import { shanghaiDateTime } from "../clock.js";
 import type { FormLine, FormRecord, InvoiceRecord, Refusal } from "../platform.js";
+import { handleLeqiReceive, LEQI_RECEIVE_NLBM } from "./leqi-receive.js";
 import { issueWithFaults, json, type ProtocolContext, type WireAnswer, type WireRequest } from "../wire.js";
 
 export const LEQI_PATH = "/access/v2/invoke/:nlbm/:fwbm";
@@ -38,7 +39,7 @@ export function handleLeqi(request: WireRequest, ctx: ProtocolContext): WireAnsw
   const requestId = request.headers["x-request-id"] ?? "";
   const account = ctx.credentials.leqi.get(request.headers.jrdwptbh ?? "");
   if (!account) return json(buildLeqiError("1001", "接入单位平台编号不存在或未授权", requestId));
-  if (nlbm !== account.nlbm || (request.headers.fwbm ?? fwbm) !== fwbm) {
+  if ((nlbm !== account.nlbm && !LEQI_RECEIVE_NLBM.has(nlbm)) || (request.headers.fwbm ?? fwbm) !== fwbm) {
     return json(buildLeqiError("1002", "能力编码或服务编码与请求头不一致", requestId));
   }
   const plain = sm4Decrypt(account.sm4Key, request.body);
@@ -67,7 +68,10 @@ export function handleLeqi(request: WireRequest, ctx: ProtocolContext): WireAnsw
     case LEQI_SERVICES.confirmForm:
       return confirmForm(body as Body, ctx, answer, fail);
     default:
-      return json(buildLeqiError("1005", `不支持的服务编码 ${fwbm}`, requestId));
+      return (
+        handleLeqiReceive(fwbm, body as Body, ctx, answer) ??
+        json(buildLeqiError("1005", `不支持的服务编码 ${fwbm}`, requestId))
+      );
   }
 }
 

@@ -18,6 +18,7 @@ import { shanghaiDateTime } from "../clock.js";
 import { BadField, shortNameOf, text } from "../decode.js";
 import Decimal from "decimal.js";
 import type { FormApplication, FormLine, FormRecord, InvoiceRecord, IssueResult } from "../platform.js";
+import { handleNuonuoReceive } from "./nuonuo-receive.js";
 import { issueWithFaults, json, type ProtocolContext, type WireAnswer, type WireRequest } from "../wire.js";
 
 export const NUONUO_PATH = "/open/v1/services";
@@ -71,7 +72,10 @@ export function handleNuonuo(request: WireRequest, ctx: ProtocolContext): WireAn
       case "nuonuo.OpeMplatform.confirmInfoCancel":
         return answerForm(body, "cancel", ctx);
       default:
-        return json({ code: "E4000", describe: `接口调用失败：未知的服务 ${service}` });
+        return (
+          handleNuonuoReceive(service, body, ctx) ??
+          json({ code: "E4000", describe: `接口调用失败：未知的服务 ${service}` })
+        );
     }
   } catch (error) {
     if (error instanceof BadField)

@@ -13,6 +13,10 @@ import type {
   Provider,
   RedForm,
   RedLetterCapability,
+  UseConfirmationCapability,
+  UseConfirmationItem,
+  UseConfirmationResult,
+  VerifyCapability,
   Unknown,
 } from "@efapiao/provider";
 import { providerDiagnostic } from "@efapiao/provider";
@@ -36,6 +40,14 @@ import type { CONFIRM_TYPE } from "./enums.js";
 import { type BaiwangInvoiceOptions, toBaiwangInvoice } from "./invoice.js";
 import { BAIWANG_RED_METHODS, redFormAddBody, redFormListBody, redFormOperateBody } from "./red.js";
 import { signBaiwang } from "./sign.js";
+import {
+  BAIWANG_USE_METHODS,
+  baiwangListAnswer,
+  baiwangListBody,
+  baiwangUseAnswer,
+  baiwangUseCall,
+} from "./use.js";
+import { BAIWANG_VERIFY_METHOD, baiwangVerifyAnswer, baiwangVerifyBody } from "./verify.js";
 
 export const BAIWANG_URL = "https://openapi.baiwang.com";
 const REST_PATH = "/router/rest";
@@ -183,9 +195,11 @@ export interface BaiwangProviderOptions {
  * const baiwang = createBaiwang({ credentials: { appKey, appSecret, username, password, salt }, sellerTaxId });
  * const outcome = await baiwang.issue({ requestKey: "SO-1001", invoice });
  */
-export function createBaiwang(
-  options: BaiwangProviderOptions,
-): Provider & { redLetter: RedLetterCapability } {
+export function createBaiwang(options: BaiwangProviderOptions): Provider & {
+  redLetter: RedLetterCapability;
+  verification: VerifyCapability;
+  useConfirmation: UseConfirmationCapability;
+} {
   const { credentials } = options;
   const now = options.now ?? Date.now;
   const secrets = [credentials.appSecret, credentials.token, credentials.password];
@@ -297,6 +311,27 @@ export function createBaiwang(
         o,
       );
 
+  /** One call per use (抵扣 and 不抵扣 are separate methods); the results in the items' order of calls. */
+  async function useCall(
+    period: string,
+    action: "confirm" | "cancel",
+    items: UseConfirmationItem[],
+    o?: CallOptions,
+  ): Promise<CallOutcome<UseConfirmationResult[]>> {
+    const results: UseConfirmationResult[] = [];
+    for (const use of ["deduct", "no-deduct"] as const) {
+      const some = items.filter((item) => (item.use ?? "deduct") === use);
+      if (some.length === 0) continue;
+      const { method, body } = baiwangUseCall(options.sellerTaxId, period, action, use, some);
+      const answer = await call(method, body, o);
+      if (isOutcome(answer)) return answer;
+      const done = baiwangUseAnswer(answer);
+      if (done.status !== "ok") return done;
+      results.push(...done.value);
+    }
+    return { status: "ok", value: results };
+  }
+
   return {
     id: "baiwang",
     issue,
@@ -322,6 +357,20 @@ export function createBaiwang(
       refuseForm: operate("refuse"),
       cancelForm: operate("cancel"),
       issueRed: issue,
+    },
+    useConfirmation: {
+      async listReceived(filter, o) {
+        const answer = await call(BAIWANG_USE_METHODS.list, baiwangListBody(options.sellerTaxId, filter), o);
+        return isOutcome(answer) ? answer : baiwangListAnswer(answer);
+      },
+      confirmUse: (period, items, o) => useCall(period, "confirm", items, o),
+      cancelUse: (period, items, o) => useCall(period, "cancel", items, o),
+    },
+    verification: {
+      async verify(query, o) {
+        const answer = await call(BAIWANG_VERIFY_METHOD, baiwangVerifyBody(query, options.sellerTaxId), o);
+        return isOutcome(answer) ? answer : baiwangVerifyAnswer(answer);
+      },
     },
   };
 }

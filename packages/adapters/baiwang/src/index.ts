@@ -9,3 +9,5 @@ export * from "./invoice.js";
 export * from "./red.js";
 export * from "./answers.js";
 export * from "./client.js";
+export * from "./verify.js";
+export * from "./use.js";

@@ -15,6 +15,11 @@ import type {
   RedForm,
   RedFormRef,
   RedLetterCapability,
+  UseConfirmationCapability,
+  UseConfirmationItem,
+  UseConfirmationResult,
+  VerifyCapability,
+  VerifyResult,
 } from "@efapiao/provider";
 import { providerDiagnostic } from "@efapiao/provider";
 import {
@@ -28,9 +33,27 @@ import {
   redactValue,
   send,
   stringifyJson,
+  useRefusal,
   withPlain,
 } from "@efapiao/provider-utils";
 import { issueAnswer, redFormsAnswer, resultAnswer } from "./answers.js";
+import {
+  LEQI_RECEIVE_ABILITIES,
+  LEQI_RECEIVE_SERVICES,
+  leqiStatusAnswer,
+  leqiStatusBody,
+  leqiVerifyAnswer,
+  leqiVerifyBody,
+} from "./verify.js";
+import {
+  LEQI_USE_SERVICES,
+  leqiCurrentAnswer,
+  leqiResultAnswer,
+  leqiUploadAnswer,
+  leqiUseBody,
+  unconfirmedUnsupported,
+  useBatches,
+} from "./use.js";
 import { FPPZ, LEQI_SERVICES, QRLX, ROLE } from "./enums.js";
 import { type LeqiInvoiceOptions, toLeqiInvoice } from "./invoice.js";
 import { isSm4Key, sm4Encrypt } from "./sm4.js";
@@ -195,6 +218,8 @@ export interface LeqiProviderOptions {
   /** This company's side in red-letter forms (default seller). */
   side?: FormInitiator;
   invoice?: Pick<LeqiInvoiceOptions, "extra">;
+  /** The ability codes (nlbm) of the buyer's side, when the unit's differ from the published ones. */
+  abilities?: Partial<Record<keyof typeof LEQI_RECEIVE_ABILITIES, string>>;
 }
 
 /**
@@ -204,7 +229,11 @@ export interface LeqiProviderOptions {
  * const leqi = createLeqi({ credentials, sellerTaxId, state: memoryLeqiState(batch) });
  * const outcome = await leqi.issue({ requestKey: "SO-1001", invoice });
  */
-export function createLeqi(options: LeqiProviderOptions): Provider & { redLetter: RedLetterCapability } {
+export function createLeqi(options: LeqiProviderOptions): Provider & {
+  redLetter: RedLetterCapability;
+  verification: VerifyCapability;
+  useConfirmation: UseConfirmationCapability;
+} {
   const { credentials, state } = options;
   const key = credentials.sm4Key;
   const side = options.side ?? "seller";
@@ -264,6 +293,40 @@ export function createLeqi(options: LeqiProviderOptions): Provider & { redLetter
       { uuid: form.uuid, state: "", ...(form.number ? { number: form.number } : {}) },
       callOptions,
     );
+
+  /**
+   * Uploads the items in batches by action (PLFPDKGX), then reads each batch's results (CXFPDKGXCLJG).
+   * The platform works on its current tax period: `period` is not sent.
+   */
+  async function useCall(
+    action: "confirm" | "cancel",
+    items: UseConfirmationItem[],
+    callOptions?: CallOptions,
+  ): Promise<CallOutcome<UseConfirmationResult[]>> {
+    const nlbm = options.abilities?.deduct ?? LEQI_RECEIVE_ABILITIES.deduct;
+    const ask = (fwbm: string, plain: unknown) =>
+      call(prepareLeqiRequest({ ...credentials, nlbm }, fwbm, plain), callOptions);
+    const results: UseConfirmationResult[] = [];
+    for (const [gxlxDm, batch] of useBatches(action, items)) {
+      const uploaded = await ask(LEQI_USE_SERVICES.upload, leqiUseBody(options.sellerTaxId, gxlxDm, batch));
+      if (isUnknown(uploaded)) return uploaded;
+      const upload = leqiUploadAnswer(key, uploaded);
+      if (upload.status !== "ok") return upload;
+      const { pclsh, refused, code, message } = upload.value;
+      results.push(...refused);
+      const pending = batch.filter((item) => !refused.some((r) => r.number === item.number));
+      if (!pclsh) {
+        results.push(...pending.map((item) => useRefusal(item.number, code, message)));
+        continue;
+      }
+      const answer = await ask(LEQI_USE_SERVICES.result, { pclsh });
+      if (isUnknown(answer)) return answer;
+      const read = leqiResultAnswer(key, answer);
+      if (read.status !== "ok") return read;
+      results.push(...read.value);
+    }
+    return { status: "ok", value: results };
+  }
 
   return {
     id: "leqi",
@@ -352,6 +415,56 @@ export function createLeqi(options: LeqiProviderOptions): Provider & { redLetter
       refuseForm: answerForm(QRLX.refuse),
       cancelForm: answerForm(QRLX.cancel),
       issueRed: issue,
+    },
+    useConfirmation: {
+      async listReceived(filter, callOptions) {
+        if (filter.useStatus === "unconfirmed") return unconfirmedUnsupported();
+        const nlbm = options.abilities?.deduct ?? LEQI_RECEIVE_ABILITIES.deduct;
+        const plain = { gfsbh: filter.buyerTaxId, cxym: 1 };
+        const answer = await call(
+          prepareLeqiRequest({ ...credentials, nlbm }, LEQI_USE_SERVICES.current, plain),
+          callOptions,
+        );
+        if (isUnknown(answer)) return answer;
+        const listed = leqiCurrentAnswer(key, answer);
+        if (listed.status !== "ok" || !filter.useStatus) return listed;
+        return { ...listed, value: listed.value.filter((r) => r.useStatus === filter.useStatus) };
+      },
+      confirmUse: (_period, items, callOptions) => useCall("confirm", items, callOptions),
+      cancelUse: (_period, items, callOptions) => useCall("cancel", items, callOptions),
+    },
+    verification: {
+      async verify(query, callOptions) {
+        const abilities = { ...LEQI_RECEIVE_ABILITIES, ...options.abilities };
+        const ask = (nlbm: string, fwbm: string, plain: unknown) =>
+          call(prepareLeqiRequest({ ...credentials, nlbm }, fwbm, plain), callOptions);
+        // fplx is required and a wrong one finds nothing: without a kind, ask as 普票, then as 专票 — unless
+        // a check code says 普票 (专票 are checked by amount, 普票 by check code: FPCY_NEW 1.2.2).
+        let verified: CallOutcome<VerifyResult> | undefined;
+        let asked = query;
+        const kinds = query.kind
+          ? [query.kind]
+          : query.checkCode
+            ? ["general" as const]
+            : (["general", "special"] as const);
+        for (const kind of kinds) {
+          const body = leqiVerifyBody({ ...query, kind }, options.sellerTaxId);
+          const found = await ask(abilities.verify, LEQI_RECEIVE_SERVICES.verify, body);
+          if (isUnknown(found)) return found;
+          verified = leqiVerifyAnswer(key, found);
+          if (verified.status !== "ok" || verified.value.found) {
+            asked = { ...query, kind };
+            break;
+          }
+        }
+        if (!verified || verified.status !== "ok" || !verified.value.found) return verified!;
+        // FPCY_NEW's 数电 face says nothing of red invoices or voiding: FPZTXXCX does.
+        const status = await ask(abilities.collect, LEQI_RECEIVE_SERVICES.status, leqiStatusBody(asked));
+        if (isUnknown(status)) return status;
+        const state = leqiStatusAnswer(key, status);
+        if (state.status !== "ok") return state;
+        return { ...verified, value: { ...verified.value, ...state.value } };
+      },
     },
   };
 }

@@ -19,6 +19,9 @@ import type {
   RedFormRef,
   RedLetterCapability,
   Unknown,
+  UseConfirmationCapability,
+  UseConfirmationItem,
+  VerifyCapability,
 } from "@efapiao/provider";
 import { providerDiagnostic } from "@efapiao/provider";
 import {
@@ -38,6 +41,14 @@ import { issueAnswer, plainAnswer, queryAnswer, redFormsAnswer, resealAnswer } f
 import { INVOICE_LINE, RED_REASON_TO_NUONUO } from "./enums.js";
 import { type NuonuoOrderOptions, toNuonuoOrder } from "./order.js";
 import { signNuonuo } from "./sign.js";
+import {
+  NUONUO_USE_SERVICES,
+  nuonuoCheckAnswer,
+  nuonuoCheckContent,
+  nuonuoListAnswer,
+  nuonuoListContent,
+} from "./use.js";
+import { NUONUO_VERIFY_SERVICE, nuonuoVerifyAnswer, nuonuoVerifyContent } from "./verify.js";
 
 /** Nuonuo's production address; `url` in the credentials overrides it (the sandbox's, Nuonuo's test host). */
 export const NUONUO_URL = "https://sdk.nuonuo.com";
@@ -178,7 +189,11 @@ export interface NuonuoProviderOptions {
  * const nuonuo = createNuonuo({ credentials, sellerTaxId: "91310115MA1K3XYZ7A" });
  * const outcome = await nuonuo.issue({ requestKey: "SO-1001", invoice });
  */
-export function createNuonuo(options: NuonuoProviderOptions): Provider & { redLetter: RedLetterCapability } {
+export function createNuonuo(options: NuonuoProviderOptions): Provider & {
+  redLetter: RedLetterCapability;
+  verification: VerifyCapability;
+  useConfirmation: UseConfirmationCapability;
+} {
   const { credentials } = options;
   const secrets = [credentials.appSecret, credentials.accessToken];
   const identity = options.identity === "buyer" ? "1" : "0";
@@ -274,6 +289,17 @@ export function createNuonuo(options: NuonuoProviderOptions): Provider & { redLe
     issueRed: (issueRequest, o) => issue(issueRequest, o),
   };
 
+  async function check(
+    period: string,
+    action: "confirm" | "cancel",
+    items: UseConfirmationItem[],
+    callOptions?: CallOptions,
+  ) {
+    const content = nuonuoCheckContent(options.sellerTaxId, period, action, items);
+    const answer = await call(request(NUONUO_USE_SERVICES.check, content), callOptions);
+    return isUnknown(answer) ? answer : nuonuoCheckAnswer(answer);
+  }
+
   async function issue(issueRequest: IssueRequest, callOptions?: CallOptions): Promise<IssueOutcome> {
     const prepared = prepareNuonuoIssue(credentials, issueRequest, options.order);
     if (!prepared.ok) {
@@ -320,6 +346,21 @@ export function createNuonuo(options: NuonuoProviderOptions): Provider & { redLe
       };
     },
     redLetter,
+    useConfirmation: {
+      async listReceived(filter, callOptions) {
+        const answer = await call(request(NUONUO_USE_SERVICES.list, nuonuoListContent(filter)), callOptions);
+        return isUnknown(answer) ? answer : nuonuoListAnswer(answer);
+      },
+      confirmUse: (period, items, callOptions) => check(period, "confirm", items, callOptions),
+      cancelUse: (period, items, callOptions) => check(period, "cancel", items, callOptions),
+    },
+    verification: {
+      async verify(query, callOptions) {
+        const content = nuonuoVerifyContent(query, options.sellerTaxId);
+        const answer = await call(request(NUONUO_VERIFY_SERVICE, content), callOptions);
+        return isUnknown(answer) ? answer : nuonuoVerifyAnswer(answer);
+      },
+    },
   };
 }
 

@@ -8,3 +8,5 @@ export * from "./codes.js";
 export * from "./order.js";
 export * from "./answers.js";
 export * from "./client.js";
+export * from "./verify.js";
+export * from "./use.js";

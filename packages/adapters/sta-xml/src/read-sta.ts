@@ -5,7 +5,7 @@
  * that names the element. Values are normalised to the canonical model's text forms only where nothing
  * changes: a tax `0.120000` becomes `0.12`, a tax `0.125000` is an error, never a rounded 0.13.
  */
-import { amountInWords } from "@efapiao/calc";
+import { amountInWords, Decimal } from "@efapiao/calc";
 import {
   type CodeName,
   type Diagnostic,
@@ -23,7 +23,6 @@ import {
   type XmlBlock,
   warning,
 } from "@efapiao/model";
-import Decimal from "decimal.js";
 import { compact } from "./compact.js";
 import { splitItemName } from "./item-name.js";
 import { type Container, DIRECTION_CODES, LAYOUT, PARTY_FIELDS, SUPPORTED_VERSIONS } from "./layout.js";
@@ -148,13 +147,27 @@ class EInvoiceReader {
       });
     }
     if (eiid !== undefined && invoiceNumber !== undefined && eiid !== invoiceNumber) {
+      if (sameUnderMask(eiid, invoiceNumber)) {
+        // Files passed on for reference often have the header's copy masked; the supervision copy decides.
+        this.notes.push(
+          warning("STA_XML_NUMBER_MASKED", header!.pathOf("EIid"), {
+            zh: `<EIid>（${eiid}）有遮盖的数字，以 <InvoiceNumber>（${invoiceNumber}）为准`,
+            en: `<EIid> (${eiid}) has masked digits; <InvoiceNumber> (${invoiceNumber}) is taken`,
+          }),
+        );
+        return this.checkedNumber(invoiceNumber, path);
+      }
       return r.fail("NUMBER_MISMATCH", path, {
         zh: `<EIid>（${eiid}）与 <InvoiceNumber>（${invoiceNumber}）不一致`,
         en: `<EIid> (${eiid}) and <InvoiceNumber> (${invoiceNumber}) differ`,
       });
     }
     const number = (invoiceNumber ?? eiid)!;
-    const parsed = parseInvoiceNumber(number, invoiceNumber !== undefined ? path : header!.pathOf("EIid"));
+    return this.checkedNumber(number, invoiceNumber !== undefined ? path : header!.pathOf("EIid"));
+  }
+
+  private checkedNumber(number: string, path: string): string | undefined {
+    const parsed = parseInvoiceNumber(number, path);
     this.notes.push(...parsed.diagnostics);
     return parsed.ok ? number : undefined;
   }
@@ -474,4 +487,13 @@ function codeName(label: XmlCursor | undefined): CodeName | undefined {
 
 function compare(a: readonly number[], b: readonly number[]): number {
   return a[0]! - b[0]! || a[1]! - b[1]!;
+}
+
+/** True when two copies of a number agree wherever neither is masked (`*`): "2344****0001" ~ "23440000100001". */
+function sameUnderMask(masked: string, full: string): boolean {
+  if (masked.length !== full.length || !masked.includes("*")) return false;
+  for (let i = 0; i < masked.length; i++) {
+    if (masked[i] !== "*" && full[i] !== "*" && masked[i] !== full[i]) return false;
+  }
+  return true;
 }

@@ -13,7 +13,7 @@ import {
   type Result,
   type XmlBlock,
 } from "@efapiao/model";
-import Decimal from "decimal.js";
+import { Decimal } from "@efapiao/calc";
 import {
   type Container,
   DEFAULT_EINVOICE_TYPE,

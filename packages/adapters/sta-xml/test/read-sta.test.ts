@@ -386,6 +386,18 @@ describe("strict about what makes a file unusable", () => {
     ).toEqual([expect.objectContaining({ rule: "STA_XML_NUMBER_MISMATCH" })]);
   });
 
+  it("takes InvoiceNumber when EIid is a masked copy of it, and refuses a masked copy that disagrees", () => {
+    const masked = edit(gd, "<EIid>01234567890123456789</EIid>", "<EIid>0123456789****456789</EIid>");
+    const result = read(masked);
+    expect(result.value.number).toBe("01234567890123456789");
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ rule: "STA_XML_NUMBER_MASKED", severity: "warning" }),
+    );
+    expect(
+      refusal(edit(gd, "<EIid>01234567890123456789</EIid>", "<EIid>9123456789****456789</EIid>")),
+    ).toEqual([expect.objectContaining({ rule: "STA_XML_NUMBER_MISMATCH" })]);
+  });
+
   it("refuses a number that is not 20 digits", () => {
     const xml = edit(
       gd,
