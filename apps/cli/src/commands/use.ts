@@ -15,10 +15,10 @@ import { openIssuingStore } from "../issuing-setup.js";
 import type { useCancelSpec, useConfirmSpec, useListSpec, useRecordsSpec } from "../specs/use.js";
 import { useConfirmationOf } from "../verification-provider.js";
 
-type Values = { provider?: string; url?: string; "tax-id"?: string; store?: string };
+type Values = { provider?: string; url?: string; "tax-id"?: string; credentials?: string; store?: string };
 
 export const list: RunOf<typeof useListSpec> = async ({ values, positionals, io }) => {
-  const capability = await useConfirmationOf(values);
+  const capability = await useConfirmationOf(values, io);
   const listed = await capability.listReceived({
     period: period(positionals[0]),
     buyerTaxId: values["tax-id"]!,
@@ -61,7 +61,7 @@ async function apply(
       `use ${action} takes a PERIOD and one or more NUMBERs`,
     );
   }
-  const capability = await useConfirmationOf(values);
+  const capability = await useConfirmationOf(values, io);
   return withStore(io, values.store, async (store) => {
     const workflow = new UseConfirmation({ store: store.uses, capability, buyerTaxId: values["tax-id"]! });
     // The issue dates come from the platform's list of the period: the numbers are all a clerk types.
