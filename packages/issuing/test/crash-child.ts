@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { createNuonuo, readNuonuoCredentials } from "@efapiao/nuonuo";
 import { fromProvider, Issuer, type Submission } from "../src/index.js";
 import { openStore } from "../src/node.js";
+import { reportingFetch } from "./child-fetch.js";
 
 interface CrashConfig {
   storeUrl: string;
@@ -29,14 +30,7 @@ const provider = fromProvider(
     sellerTaxId: config.sellerTaxId,
     // Well below the sandbox's held answers: a `timeout` fault is a timeout here.
     timeoutMs: 400,
-    fetch: async (input, init) => {
-      requests++;
-      try {
-        return await fetch(input, init);
-      } finally {
-        process.stdout.write("r\n"); // one answer (or failure) more: the test kills on these
-      }
-    },
+    fetch: reportingFetch(() => requests++),
   }),
 );
 const store = await openStore(config.storeUrl);

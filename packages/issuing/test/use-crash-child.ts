@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { UseConfirmation, type UseRequest } from "@efapiao/receiving";
 import { createSandboxProvider } from "@efapiao/sandbox";
 import { openStore } from "../src/node.js";
+import { reportingFetch } from "./child-fetch.js";
 
 interface UseCrashConfig {
   storeUrl: string;
@@ -25,14 +26,9 @@ const provider = createSandboxProvider({
   taxId: config.buyerTaxId,
   // Well below the sandbox's held answers: a `timeout` fault is a timeout here.
   timeoutMs: 400,
-  fetch: async (input, init) => {
-    if (String(input).endsWith("/sandbox/use")) useRequests++;
-    try {
-      return await fetch(input, init);
-    } finally {
-      process.stdout.write("r\n"); // one answer (or failure) more: the test kills on these
-    }
-  },
+  fetch: reportingFetch((url) => {
+    if (url.endsWith("/sandbox/use")) useRequests++;
+  }),
 });
 const store = await openStore(config.storeUrl);
 const use = new UseConfirmation({
