@@ -1,16 +1,41 @@
 /**
- * OFD input for `convert` and `validate`: an OFD is a zip, told from text input by its first bytes, and
- * read by @efapiao/ofd into the received-invoice model (with each field's source). Kept here so that the
- * two commands only route to it.
+ * OFD input for `convert`, `validate` and `preview`: an OFD is a zip, told from text input by its first
+ * bytes ({@link readCommandInput}, the one place the commands decide it), and read by @efapiao/ofd into
+ * the received-invoice model (with each field's source). Kept here so that the commands only route to it.
  */
 import type { Diagnostic } from "@efapiao/model";
 import { describeSource, looksLikeOfd, type OfdReading, readOfd } from "@efapiao/ofd";
 import { readReceived, ruleFindings } from "@efapiao/receiving";
 import { writeDocbitsXml } from "@efapiao/docbits-xml";
 import { writeStaXml } from "@efapiao/sta-xml";
-import { boundDiagnostics, type CliIO, EXIT, printDiagnosticsJson, printJson, UsageError } from "./io.js";
+import {
+  boundDiagnostics,
+  type CliIO,
+  decodeInput,
+  EXIT,
+  InputRejected,
+  printDiagnosticsJson,
+  printJson,
+  readInputBytes,
+  UsageError,
+} from "./io.js";
 
-export { looksLikeOfd };
+/** A command's input: the bytes of an OFD, or text (decoded as `readInput` decodes it). */
+export type CommandInput = { ofd: Uint8Array; text?: undefined } | { text: string; ofd?: undefined };
+
+/**
+ * Reads FILE (or `-`) and tells an OFD from text; text that cannot be decoded is rejected with its
+ * diagnostics.
+ * @example
+ * const input = await readCommandInput(io, "invoice.ofd"); // { ofd: Uint8Array }
+ */
+export async function readCommandInput(io: CliIO, file: string): Promise<CommandInput> {
+  const bytes = await readInputBytes(io, file);
+  if (looksLikeOfd(bytes)) return { ofd: bytes };
+  const text = decodeInput(bytes);
+  if (!text.ok) throw new InputRejected(text.diagnostics);
+  return { text: text.value };
+}
 
 /**
  * `convert FILE.ofd --to …`: canonical prints the invoice read (the issued invoice when the OFD attaches

@@ -8,6 +8,7 @@ import { repoRoot, runCli, sharedDir } from "./fake-io.js";
 // The seed example with valid tax ids (the preview package's fixture).
 const SALE = join(repoRoot, "packages/preview/test/fixtures/sale.json");
 const MOF = join(sharedDir, "samples/sta-xml/mof-official-special.xml");
+const SDP_OFD = join(sharedDir, "samples/ofd/sdp-einvoice-customtags.ofd");
 
 describe("efapiao preview", () => {
   it("writes HTML and a PDF of the seed example", async () => {
@@ -29,6 +30,23 @@ describe("efapiao preview", () => {
     ]) {
       expect(text).toContain(expected);
     }
+  });
+
+  it("renders a received OFD: the 数电票 sample's number, date and 4197.17 + 251.83 = 4449.00", async () => {
+    const run = await runCli(["preview", SDP_OFD]);
+    expect(run.code).toBe(0);
+    for (const expected of [
+      "24112000000048542163",
+      "2024年05月28日",
+      "¥4197.17",
+      "¥251.83",
+      "¥4449.00",
+      "肆仟肆佰肆拾玖圆整",
+      "*信息技术服务*技术服务费",
+    ]) {
+      expect(run.stdout).toContain(expected);
+    }
+    expect(run.stdout).not.toContain("预览");
   });
 
   it("prints the HTML on stdout when no output is named, from the platform's XML too", async () => {

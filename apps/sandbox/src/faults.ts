@@ -1,6 +1,6 @@
 /**
- * Fault injection (contracts.md §4, `--faults`): each issuing request draws at most one fault, with the
- * probabilities given, from a seedable random source.
+ * Fault injection (contracts.md §4, `--faults`): each issuing request (and each 用途确认 request,
+ * `/sandbox/use`) draws at most one fault, with the probabilities given, from a seedable random source.
  *
  * - `timeout`: issues, then answers only after the client has given up (the answer is held back);
  * - `reset`: issues, then drops the connection without an answer;

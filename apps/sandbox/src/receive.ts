@@ -5,6 +5,7 @@
  * by {@link createSandboxProvider}.
  */
 import type { Platform, UseStatus } from "./platform.js";
+import { json, type ProtocolContext, serverError, type WireAnswer, type WireRequest } from "./wire.js";
 
 /** `POST /sandbox/verify` — the port's VerifyQuery in, VerifyResult out. */
 export function verifyAnswer(platform: Platform, body: Record<string, unknown>): unknown {
@@ -55,4 +56,24 @@ export function useAnswer(platform: Platform, body: Record<string, unknown>): un
       ? { number, ok: false, providerCode: refusal.code, providerMessage: `${refusal.zh} / ${refusal.en}` }
       : { number, ok: true };
   });
+}
+
+/**
+ * `POST /sandbox/use` with the `--faults` of the sandbox, as issuing has them: `5xx` answers before acting;
+ * `reset`, `timeout` and `slow` act, then lose or delay the answer. (`seal` and `duplicate` mean nothing
+ * here: the answer is clean.)
+ */
+export function useWithFaults(request: WireRequest, ctx: ProtocolContext): WireAnswer {
+  let body: unknown;
+  try {
+    body = JSON.parse(request.body);
+  } catch {
+    body = undefined;
+  }
+  if (!body || typeof body !== "object") return json({ error: "a JSON object body is required" }, 400);
+  const fault = ctx.drawFault();
+  if (fault === "5xx") return serverError();
+  const answer = json(useAnswer(ctx.platform, body as Record<string, unknown>));
+  if (fault === "reset" || fault === "timeout" || fault === "slow") answer.fault = fault;
+  return answer;
 }

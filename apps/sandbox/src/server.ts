@@ -11,7 +11,7 @@ import { BAIWANG_PATH, handleBaiwang } from "./protocols/baiwang.js";
 import { handleLeqi, LEQI_PATH } from "./protocols/leqi.js";
 import { handleNuonuo, NUONUO_PATH } from "./protocols/nuonuo.js";
 import type { Random } from "./random.js";
-import { receivedAnswer, useAnswer, verifyAnswer } from "./receive.js";
+import { receivedAnswer, useWithFaults, verifyAnswer } from "./receive.js";
 import {
   type CredentialRegistry,
   DEFAULT_ACCOUNTS,
@@ -110,7 +110,7 @@ export function buildServer(options: ServerOptions): SandboxServer {
     };
   app.post("/sandbox/verify", buyerSide(verifyAnswer));
   app.post("/sandbox/received", buyerSide(receivedAnswer));
-  app.post("/sandbox/use", buyerSide(useAnswer));
+  app.post("/sandbox/use", serve(useWithFaults));
   // The ready-made accounts only (public test values); registered credentials are never shown.
   app.get("/sandbox/credentials", async (request) => {
     const url = `http://${request.headers.host ?? "127.0.0.1"}`;

@@ -20,6 +20,7 @@ import {
   type Submission,
 } from "../src/index.js";
 import { openStore } from "../src/node.js";
+import { reportingFetch } from "./child-fetch.js";
 
 interface CrashConfig {
   protocol: "nuonuo" | "leqi";
@@ -33,14 +34,7 @@ const config = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as CrashConfig
 const submissions = JSON.parse(readFileSync(config.submissions, "utf8")) as Submission[];
 
 let requests = 0;
-const fetch: FetchLike = async (input, init) => {
-  requests++;
-  try {
-    return await globalThis.fetch(input, init);
-  } finally {
-    process.stdout.write("r\n"); // one answer (or failure) more: the test kills on these
-  }
-};
+const fetch: FetchLike = reportingFetch(() => requests++);
 // Well below the sandbox's held answers: a `timeout` fault is a timeout here.
 const timeoutMs = 400;
 

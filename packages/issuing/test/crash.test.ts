@@ -5,14 +5,13 @@
  * sandbox has issued every sale exactly once, the store holds the sandbox's numbers, and issuing the same
  * batch again sends nothing.
  */
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSandbox, seededRandom } from "@efapiao/sandbox";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { numberScope, type Submission } from "../src/index.js";
+import { bundleChild, type ChildRun, randomKillAt, runChild } from "./child-harness.js";
 import { prepare, SELLER_TAX_ID, sale } from "./documents.js";
 import { removeTempDirs, DURABLE_KINDS, tempDir } from "./stores.js";
 
@@ -22,74 +21,10 @@ const SOURCE = fileURLToPath(new URL("./crash-child.ts", import.meta.url));
 // Beside the package's node_modules, so that the native and CommonJS stores it leaves out resolve.
 const CHILD = fileURLToPath(new URL("../node_modules/.cache/efapiao-crash/child.mjs", import.meta.url));
 
-/**
- * The child is bundled once (the workspace's TypeScript sources into one module): it then starts in a
- * fraction of a second, where transpiling on every start would make a dozen restarts take a minute.
- */
-beforeAll(async () => {
-  await build({
-    entryPoints: [SOURCE],
-    outfile: CHILD,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    conditions: ["source"],
-    external: ["better-sqlite3", "pg"],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    logLevel: "error",
-  });
-});
+beforeAll(() => bundleChild(SOURCE, CHILD));
 afterAll(removeTempDirs);
 
-interface ChildRun {
-  killed: boolean;
-  result?: { requests: number; statuses: Record<string, number> };
-  stderr: string;
-}
-
-/** When to kill a run: this long after "go", or after this many HTTP exchanges and a little more. */
-type KillAt = { afterMs: number } | { afterAnswers: number; thenMs: number };
-
-/** Runs the child, SIGKILLing it at `killAt` unless it finishes first. */
-function runChild(configPath: string, killAt?: KillAt): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, configPath], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    let answers = 0;
-    let armed = killAt !== undefined;
-    const killLater = (ms: number) => {
-      armed = false;
-      setTimeout(() => {
-        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-      }, ms);
-    };
-    child.stdout.on("data", (chunk: Buffer) => {
-      const text = chunk.toString();
-      stdout += text;
-      if (!armed || !killAt) return;
-      if ("afterMs" in killAt) {
-        if (stdout.startsWith("go\n")) killLater(killAt.afterMs);
-        return;
-      }
-      answers += text.split("r\n").length - 1;
-      if (answers >= killAt.afterAnswers) killLater(killAt.thenMs);
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      if (signal === "SIGKILL") return resolve({ killed: true, stderr });
-      if (code !== 0) return reject(new Error(`crash child exited ${code}: ${stderr}`));
-      const last = stdout.trim().split("\n").at(-1)!;
-      resolve({ killed: false, result: JSON.parse(last), stderr });
-    });
-  });
-}
+type Result = { requests: number; statuses: Record<string, number> };
 
 /** The protocols the child speaks: Nuonuo (keys are order numbers) and 乐企 (uploads under pre-assigned numbers). */
 const PROTOCOLS = ["nuonuo", "leqi"] as const;
@@ -129,19 +64,14 @@ describe.each(CASES)("the crash test on the $kind.name store, as $protocol", ({ 
       );
 
       let kills = 0;
-      let finished: ChildRun | undefined;
+      let finished: ChildRun<Result> | undefined;
       for (let run = 0; run < 60 && !finished; run++) {
         // Random moments: some while the intents are recorded and the first requests go out, most in the
         // middle of the work (after a random number of answers, then a few random milliseconds more). A
         // batch takes little more than one exchange per sale (results are polled many keys per call), so
         // the kills come within the first fifteen answers of a run.
-        const killAt: KillAt | undefined =
-          kills >= KILLS
-            ? undefined
-            : random() < 0.2
-              ? { afterMs: Math.floor(random() * 100) }
-              : { afterAnswers: 1 + Math.floor(random() * 15), thenMs: Math.floor(random() * 30) };
-        const outcome = await runChild(configPath, killAt);
+        const killAt = kills >= KILLS ? undefined : randomKillAt(random, 15);
+        const outcome = await runChild<Result>(CHILD, configPath, killAt);
         if (outcome.killed) kills++;
         else finished = outcome;
       }
@@ -179,7 +109,7 @@ describe.each(CASES)("the crash test on the $kind.name store, as $protocol", ({ 
       }
 
       // The same batch again sends nothing.
-      const again = await runChild(configPath);
+      const again = await runChild<Result>(CHILD, configPath);
       expect(again.result).toEqual({ requests: 0, statuses: { issued: SALES } });
       expect(sandbox.invoices()).toHaveLength(SALES);
     } finally {

@@ -3,7 +3,14 @@
  * an issued invoice, the platform's EInvoice XML or DocBits XML. This entry is browser-safe (HTML); the
  * PDF writer, which reads the embedded font from disk, is in `@efapiao/preview/node`.
  */
-export { type PreviewDocument, type ReadOptions, readPreviewDocument, type SourceFormat } from "./read.js";
+export {
+  type PreviewDocument,
+  type ReadOptions,
+  readPreviewBytes,
+  readPreviewDocument,
+  readPreviewOfd,
+  type SourceFormat,
+} from "./read.js";
 export { type InvoiceView, invoiceView, percent, type RowView } from "./view.js";
 export {
   type Align,

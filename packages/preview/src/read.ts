@@ -1,7 +1,8 @@
 /**
  * What a preview can start from (contracts.md §4): sale data (built first, as `efapiao build` does), a
- * canonical invoice, an issued invoice (JSON), the platform's EInvoice XML or DocBits XML. The format is
- * detected from the text. Browser-safe: the code table is handed in (default: the built-in short list).
+ * canonical invoice, an issued invoice (JSON), the platform's EInvoice XML or DocBits XML — detected from
+ * the text — or a received OFD (bytes; told from text by @efapiao/ofd's `looksLikeOfd`, as everywhere).
+ * Browser-safe: the code table is handed in (default: the built-in short list).
  */
 import { buildInvoiceFromJson, type Yuan } from "@efapiao/calc";
 import { docbitsToInvoice, readDocbitsXml } from "@efapiao/docbits-xml";
@@ -16,16 +17,22 @@ import {
   toInvoice,
   zodIssuesToDiagnostics,
 } from "@efapiao/model";
+import { looksLikeOfd, readOfd, receivedToInvoice } from "@efapiao/ofd";
 import { detectDocumentFormat, parseStaXml } from "@efapiao/sta-xml";
 import { builtinCodeTable, type CodeTable } from "@efapiao/tables";
 
 /** Where a previewed invoice came from. */
-export type SourceFormat = "sale" | "invoice" | "issued" | "sta-xml" | "docbits-xml";
+export type SourceFormat = "sale" | "invoice" | "issued" | "sta-xml" | "docbits-xml" | "ofd";
 
 /** An invoice ready to preview: the canonical invoice, and the issued one when the input was issued. */
 export interface PreviewDocument {
   invoice: Invoice;
   issued?: IssuedInvoice;
+  /**
+   * What a received file prints of its issuance when it carries no issued invoice (an OFD without the
+   * platform's XML): the number and date shown in the header.
+   */
+  printed?: { number: string; issueDate: string; direction: "blue" | "red" };
   format: SourceFormat;
 }
 
@@ -34,7 +41,7 @@ export interface ReadOptions {
   codes?: CodeTable;
   /** 圆 (default) or 元 in the capital amount of a built sale. */
   words?: Yuan;
-  /** The kind of a DocBits file whose fapiao_type does not say it. */
+  /** The kind of a DocBits file whose fapiao_type does not say it (or an OFD whose page does not). */
   kind?: "special" | "general";
   /** The issue date of a sale without one (YYYY-MM-DD); default today in Shanghai. */
   today?: string;
@@ -73,6 +80,51 @@ export function readPreviewDocument(text: string, options: ReadOptions = {}): Re
         ],
       };
   }
+}
+
+/**
+ * Reads input bytes: an OFD (zip), else UTF-8 text as {@link readPreviewDocument} reads it.
+ * @example
+ * const read = readPreviewBytes(new Uint8Array(await file.arrayBuffer())); // .ofd, .xml or .json
+ */
+export function readPreviewBytes(bytes: Uint8Array, options: ReadOptions = {}): Result<PreviewDocument> {
+  if (looksLikeOfd(bytes)) return readPreviewOfd(bytes, options);
+  return readPreviewDocument(new TextDecoder("utf-8").decode(bytes), options);
+}
+
+/**
+ * Reads a received OFD: the attached platform XML when there is one (an issued invoice), else the invoice
+ * printed on the page, its number and date shown as printed. A page that does not say the kind needs
+ * `options.kind`.
+ * @example
+ * readPreviewOfd(readFileSync("24112000000048542163.ofd")).value.printed // { number: "24112000000048542163", issueDate: "2024-05-28", … }
+ */
+export function readPreviewOfd(bytes: Uint8Array, options: ReadOptions = {}): Result<PreviewDocument> {
+  const read = readOfd(bytes);
+  if (!read.ok) return read;
+  const { issued, invoice: received } = read.value;
+  if (issued) return { ...read, value: { invoice: toInvoice(issued), issued, format: "ofd" } };
+  const kind = received.kind ?? options.kind;
+  if (kind === undefined) {
+    return {
+      ok: false,
+      diagnostics: [
+        error("PREVIEW_OFD_KIND", "kind", {
+          zh: "OFD 版式上看不出发票种类（专用或普通），请用 --kind special|general 指定",
+          en: "The OFD's page does not say the kind (special or general): give --kind special|general",
+        }),
+      ],
+    };
+  }
+  // The printed fields are all a preview draws: a received invoice lacks only what the page never shows
+  // (classification codes), which the view does not use.
+  const invoice = { ...receivedToInvoice(received), kind } as Invoice;
+  const { number, issueDate, direction } = received;
+  return {
+    ok: true,
+    value: { invoice, printed: { number, issueDate, direction }, format: "ofd" },
+    diagnostics: read.diagnostics,
+  };
 }
 
 /** JSON is an issued invoice when it has a number, a canonical invoice when it has totals, else sale data. */

@@ -49,7 +49,9 @@ const RATE_WORDS: Record<string, string> = { "03": "免税", "04": "不征税" }
  * invoiceView({ invoice, format: "sale" }).totals.words // "⊗壹拾万陆仟圆整"
  */
 export function invoiceView(document: PreviewDocument): InvoiceView {
-  const { invoice, issued } = document;
+  const { invoice } = document;
+  // An issued invoice, or what a received file prints of one: the header shows its number and date.
+  const issued = document.issued ?? document.printed;
   const red = issued ? issued.direction === "red" : invoice.totals.total.startsWith("-");
   return {
     title: TITLES[invoice.kind],

@@ -30,6 +30,7 @@ export {
 } from "./use/confirm.js";
 export {
   createMemoryUseStore,
+  oldestFirst,
   type UseAction,
   type UseRecord,
   type UseRecordStatus,

@@ -10,7 +10,7 @@ import { OFD_LIMITS, type OfdLimits, openZip } from "@efapiao/ofd";
 import type { IntakeFile } from "./intake.js";
 
 export * from "./index.js";
-export { openUseFileStore } from "./use/file-store.js";
+export { importUseLines, readUseLines } from "./use/import-lines.js";
 
 /** Limits of a batch: many entries and more bytes than one OFD, every entry still bounded. */
 export const BATCH_LIMITS: OfdLimits = {

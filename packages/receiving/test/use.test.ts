@@ -170,9 +170,29 @@ describe("UseConfirmation", () => {
       "confirm",
       [requests[0]!],
     );
-    expect(reports[0]!.status).toBe("unchanged"); // sent while resolving the unfinished record
+    expect(reports[0]!.status).toBe("done"); // sent now, while resolving the unfinished record
     expect(p.sent).toEqual([{ action: "confirm", numbers: [A] }]);
     expect(p.invoices.get(A)!.useStatus).toBe("deduct");
+  });
+
+  it("sends at most batchSize invoices a call, each batch answered before the next is sent", async () => {
+    const p = platform();
+    const use = new UseConfirmation({
+      store: createMemoryUseStore(),
+      capability: p.capability,
+      buyerTaxId: BUYER,
+      batchSize: 1,
+    });
+    const reports = await use.apply("2026-05", "confirm", requests);
+    expect(reports.map((r) => [r.number, r.status])).toEqual([
+      [A, "done"],
+      [B, "done"],
+    ]);
+    expect(p.sent).toEqual([
+      { action: "confirm", numbers: [A] },
+      { action: "confirm", numbers: [B] },
+    ]);
+    expect(p.invoices.get(B)!.useStatus).toBe("no-deduct");
   });
 
   it("reports the platform's refusal with its code", async () => {

@@ -39,18 +39,8 @@ import {
   requestKeyOf,
 } from "../providers.js";
 import type { RunOf } from "../command.js";
-import {
-  boundDiagnostics,
-  type CliIO,
-  EXIT,
-  printDiagnosticsJson,
-  decodeInput,
-  InputRejected,
-  printJson,
-  readInputBytes,
-  UsageError,
-} from "../io.js";
-import { convertOfd, looksLikeOfd } from "../ofd-input.js";
+import { boundDiagnostics, type CliIO, EXIT, printDiagnosticsJson, printJson, UsageError } from "../io.js";
+import { convertOfd, readCommandInput } from "../ofd-input.js";
 import { CONVERT_TARGETS as TARGETS, type convertSpec } from "../specs/convert.js";
 
 /** The issuance options, by the name the user types. */
@@ -72,11 +62,10 @@ export const convert: RunOf<typeof convertSpec> = async ({ values, positionals, 
   }
   const { to, words, kind } = values;
 
-  const input = await readInputBytes(io, positionals[0]!);
-  if (looksLikeOfd(input)) return convertOfd(io, input, to, values.strict === true);
-  const text = decodeInput(input);
-  if (!text.ok) throw new InputRejected(text.diagnostics);
-  const read = await readDocument(io, text.value, {
+  const input = await readCommandInput(io, positionals[0]!);
+  if (input.ofd) return convertOfd(io, input.ofd, to, values.strict === true);
+  const text = input.text;
+  const read = await readDocument(io, text, {
     codes: values.codes,
     words,
     kind,
@@ -89,7 +78,7 @@ export const convert: RunOf<typeof convertSpec> = async ({ values, positionals, 
   report(io, read.diagnostics);
 
   if (isProvider(to)) {
-    const requestKey = requestKeyOf(text.value, read.value.invoice);
+    const requestKey = requestKeyOf(text, read.value.invoice);
     const plain = plainRequest(to, { requestKey, invoice: read.value.invoice }, values.number);
     if (!plain.ok) return reject(io, plain.diagnostics);
     report(io, plain.diagnostics);

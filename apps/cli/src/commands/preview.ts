@@ -1,17 +1,18 @@
 /**
  * `efapiao preview FILE [--html OUT.html] [--pdf OUT.pdf] [--codes FILE] [--words 圆|元] [--kind special|general]`
- * Renders a sale, an invoice payload, an issued invoice or platform/DocBits XML as the fapiao looks when
- * issued (contracts.md §4). With neither --html nor --pdf the HTML goes to stdout; both may be given.
+ * Renders a sale, an invoice payload, an issued invoice, platform/DocBits XML or a received OFD as the
+ * fapiao looks when issued (contracts.md §4). With neither --html nor --pdf the HTML goes to stdout; both may be given.
  * Rejected input prints the diagnostics JSON on stdout (exit 1); warnings go to stderr.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Diagnostic } from "@efapiao/model";
-import { readPreviewDocument, renderInvoiceHtml } from "@efapiao/preview";
+import { readPreviewDocument, readPreviewOfd, renderInvoiceHtml } from "@efapiao/preview";
 import { renderInvoicePdf } from "@efapiao/preview/node";
 import { loadCodeTable } from "../code-table.js";
 import type { RunOf } from "../command.js";
-import { type CliIO, EXIT, printJson, readInput, resolvePath, UsageError } from "../io.js";
+import { type CliIO, EXIT, printJson, resolvePath, UsageError } from "../io.js";
+import { readCommandInput } from "../ofd-input.js";
 import type { previewSpec } from "../specs/preview.js";
 
 export const preview: RunOf<typeof previewSpec> = async ({ values, positionals, io }) => {
@@ -22,9 +23,10 @@ export const preview: RunOf<typeof previewSpec> = async ({ values, positionals, 
     );
   }
   const { words, kind } = values;
-  const text = await readInput(io, positionals[0]!);
-  const codes = await loadCodeTable(io, values.codes);
-  const read = readPreviewDocument(text, { codes, words, kind });
+  const input = await readCommandInput(io, positionals[0]!);
+  const read = input.ofd
+    ? readPreviewOfd(input.ofd, { kind })
+    : readPreviewDocument(input.text, { codes: await loadCodeTable(io, values.codes), words, kind });
   if (!read.ok) {
     printJson(io, { valid: false, diagnostics: read.diagnostics });
     return EXIT.rejected;

@@ -1,20 +1,28 @@
 /**
- * `efapiao use list|confirm|cancel|records` — 用途确认 through @efapiao/receiving's workflow: every request
- * recorded (durably, in the use-store file) before it is sent, never sent twice; one JSON line per invoice.
+ * `efapiao use list|confirm|cancel|records` — 用途确认 through @efapiao/receiving's workflow, its records in
+ * the issuing store's database (--store, as `issue`): every request recorded durably before it is sent,
+ * never sent twice; one JSON line per invoice. Records an earlier efapiao kept in a JSON-lines file in the
+ * data directory are imported into the store the first time, and the file renamed `….imported`.
  */
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import type { Store } from "@efapiao/issuing";
+import { defaultStorePath } from "@efapiao/issuing/node";
 import { UseConfirmation, type UseAction } from "@efapiao/receiving";
-import { openUseFileStore } from "@efapiao/receiving/node";
+import { importUseLines } from "@efapiao/receiving/node";
 import type { RunOf } from "../command.js";
-import { type CliIO, EXIT, printJson, resolvePath, UsageError } from "../io.js";
+import { type CliIO, EXIT, printJson, UsageError } from "../io.js";
+import { openIssuingStore } from "../issuing-setup.js";
 import type { useCancelSpec, useConfirmSpec, useListSpec, useRecordsSpec } from "../specs/use.js";
 import { useConfirmationOf } from "../verification-provider.js";
 
-type Values = { provider?: string; url?: string; "tax-id"?: string; "use-store"?: string };
+type Values = { provider?: string; url?: string; "tax-id"?: string; credentials?: string; store?: string };
 
 export const list: RunOf<typeof useListSpec> = async ({ values, positionals, io }) => {
-  const use = await workflow(io, values);
-  const listed = await use.list(period(positionals[0]));
+  const capability = await useConfirmationOf(values, io);
+  const listed = await capability.listReceived({
+    period: period(positionals[0]),
+    buyerTaxId: values["tax-id"]!,
+  });
   if (listed.status !== "ok") {
     printJson(io, { ok: false, diagnostics: listed.diagnostics });
     return EXIT.rejected;
@@ -32,10 +40,11 @@ export const cancel: RunOf<typeof useCancelSpec> = async ({ values, positionals,
 export const records: RunOf<typeof useRecordsSpec> = async ({ values, positionals, io }) => {
   const taxId = values["tax-id"];
   if (taxId === undefined) throw new UsageError("需要 --tax-id", "--tax-id is needed");
-  const store = openUseFileStore(storePath(io, values["use-store"]));
   const month = positionals[0] === undefined ? undefined : period(positionals[0]);
-  for (const record of await store.list(taxId, month)) io.stdout(`${JSON.stringify(record)}\n`);
-  return EXIT.ok;
+  return withStore(io, values.store, async (store) => {
+    for (const record of await store.uses.list(taxId, month)) io.stdout(`${JSON.stringify(record)}\n`);
+    return EXIT.ok;
+  });
 };
 
 async function apply(
@@ -52,26 +61,41 @@ async function apply(
       `use ${action} takes a PERIOD and one or more NUMBERs`,
     );
   }
-  const workflowFor = await workflow(io, values);
-  // The issue dates come from the platform's list of the period: the numbers are all a clerk types.
-  const listed = await workflowFor.list(period(month));
-  const dates = new Map(listed.status === "ok" ? listed.value.map((i) => [i.number, i.issueDate]) : []);
-  const reports = await workflowFor.apply(
-    period(month),
-    action,
-    numbers.map((number) => ({ number, issueDate: dates.get(number) ?? "", ...(use ? { use } : {}) })),
-  );
-  for (const report of reports) io.stdout(`${JSON.stringify(report)}\n`);
-  return reports.every((r) => r.status === "done" || r.status === "unchanged") ? EXIT.ok : EXIT.rejected;
+  const capability = await useConfirmationOf(values, io);
+  return withStore(io, values.store, async (store) => {
+    const workflow = new UseConfirmation({ store: store.uses, capability, buyerTaxId: values["tax-id"]! });
+    // The issue dates come from the platform's list of the period: the numbers are all a clerk types.
+    const listed = await workflow.list(period(month));
+    const dates = new Map(listed.status === "ok" ? listed.value.map((i) => [i.number, i.issueDate]) : []);
+    const reports = await workflow.apply(
+      period(month),
+      action,
+      numbers.map((number) => ({ number, issueDate: dates.get(number) ?? "", ...(use ? { use } : {}) })),
+    );
+    for (const report of reports) io.stdout(`${JSON.stringify(report)}\n`);
+    return reports.every((r) => r.status === "done" || r.status === "unchanged") ? EXIT.ok : EXIT.rejected;
+  });
 }
 
-async function workflow(io: CliIO, values: Values): Promise<UseConfirmation> {
-  const capability = await useConfirmationOf(values);
-  return new UseConfirmation({
-    store: openUseFileStore(storePath(io, values["use-store"])),
-    capability,
-    buyerTaxId: values["tax-id"]!,
-  });
+/** Opens the store (importing an earlier efapiao's JSON-lines records once), runs `work`, closes it. */
+async function withStore(
+  io: CliIO,
+  url: string | undefined,
+  work: (store: Store) => Promise<number>,
+): Promise<number> {
+  const store = await openIssuingStore(io, url);
+  try {
+    const old = join(dirname(defaultStorePath(io.env)), "use-confirmations.jsonl");
+    const added = await importUseLines(old, store.uses);
+    if (added !== undefined) {
+      io.stderr(
+        `efapiao: 已将 ${old} 中的 ${added} 条用途确认记录导入开票库，原文件改名为 ….imported / imported ${added} use records from ${old} into the store; the file was renamed ….imported\n`,
+      );
+    }
+    return await work(store);
+  } finally {
+    await store.close();
+  }
 }
 
 function period(text: string | undefined): string {
@@ -82,11 +106,4 @@ function period(text: string | undefined): string {
     );
   }
   return text;
-}
-
-/** --use-store, else the data directory the issuing store also lives in. */
-function storePath(io: CliIO, given: string | undefined): string {
-  if (given !== undefined) return resolvePath(io, given);
-  const data = io.env.XDG_DATA_HOME || join(io.env.HOME ?? ".", ".local", "share");
-  return join(data, "efapiao", "use-confirmations.jsonl");
 }

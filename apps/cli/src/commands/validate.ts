@@ -34,17 +34,8 @@ import { detectDocumentFormat, parseStaXml } from "@efapiao/sta-xml";
 import { loadCodeTable } from "../code-table.js";
 import type { RunOf } from "../command.js";
 import { printDiagnostics } from "../human.js";
-import {
-  type CliIO,
-  decodeInput,
-  EXIT,
-  InputRejected,
-  printDiagnosticsJson,
-  readInputBytes,
-  resolvePath,
-  UsageError,
-} from "../io.js";
-import { looksLikeOfd, validateOfd } from "../ofd-input.js";
+import { type CliIO, EXIT, printDiagnosticsJson, resolvePath, UsageError } from "../io.js";
+import { readCommandInput, validateOfd } from "../ofd-input.js";
 import type { validateSpec } from "../specs/validate.js";
 
 type Check = (document: unknown) => { diagnostics: Diagnostic[] };
@@ -60,16 +51,16 @@ export const validate: RunOf<typeof validateSpec> = async ({ values, positionals
   const packs = await loadPacks(io, values.rules ?? []);
   const profile = checkProfile(values.profile, packs);
   const codes = await loadCodeTable(io, values.codes);
-  const input = await readInputBytes(io, positionals[0]!);
+  const input = await readCommandInput(io, positionals[0]!);
   io.stderr(
     `efapiao validate: 规则包 / packs ${packs.map((p) => p.name).join(" + ")} · 配置 / profile ${profile} · ` +
       `分类编码表 / code table ${codes.version} (${codes.source})\n`,
   );
 
   const check: Check = createValidator({ packs, profile, codes });
-  const diagnostics = looksLikeOfd(input)
-    ? validateOfd(input, check)
-    : validateText(decodedText(input), check, (sale) => buildInvoice(sale, { codes }));
+  const diagnostics = input.ofd
+    ? validateOfd(input.ofd, check)
+    : validateText(input.text, check, (sale) => buildInvoice(sale, { codes }));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   if (format === "human") {
@@ -114,13 +105,6 @@ export function checkProfile(profile: string | undefined, packs: Pack[]): string
     `选项 --profile 只能是 ${list}，收到 “${profile}”`,
     `Option --profile must be one of ${list}, got "${profile}"`,
   );
-}
-
-/** Input bytes as text (UTF-8, or the encoding an XML declares); undecodable input is rejected. */
-function decodedText(bytes: Uint8Array): string {
-  const text = decodeInput(bytes);
-  if (!text.ok) throw new InputRejected(text.diagnostics);
-  return text.value;
 }
 
 /** Detects what the text is and validates it. */

@@ -1,19 +1,10 @@
 import { defineCommand, type LoadedRun } from "../command.js";
 import { VERIFICATION_OPTIONS } from "../verification-provider.js";
+import { STORE_OPTION } from "./issuing-options.js";
 
 const load = async () => import("../commands/use.js");
 
-const STORE_OPTION = {
-  type: "string",
-  value: "FILE",
-  complete: "file",
-  help: {
-    zh: "用途确认记录文件（默认：数据目录下的 efapiao/use-confirmations.jsonl）",
-    en: "the use-confirmation record file (default: efapiao/use-confirmations.jsonl in the data directory)",
-  },
-} as const;
-
-const options = { ...VERIFICATION_OPTIONS, "use-store": STORE_OPTION };
+const options = { ...VERIFICATION_OPTIONS, store: STORE_OPTION };
 
 export const useListSpec = defineCommand({
   name: "list",
@@ -22,7 +13,7 @@ export const useListSpec = defineCommand({
     en: "list the period's received special invoices and their use",
   },
   args: "PERIOD",
-  options,
+  options: VERIFICATION_OPTIONS,
   load: (): Promise<LoadedRun> => load().then((m) => m.list),
 });
 
@@ -52,7 +43,7 @@ export const useRecordsSpec = defineCommand({
   name: "records",
   summary: { zh: "查看已记录的用途确认请求", en: "review the recorded use-confirmation requests" },
   args: "[PERIOD]",
-  options: { "tax-id": VERIFICATION_OPTIONS["tax-id"], "use-store": STORE_OPTION },
+  options: { "tax-id": VERIFICATION_OPTIONS["tax-id"], store: STORE_OPTION },
   load: (): Promise<LoadedRun> => load().then((m) => m.records),
 });
 

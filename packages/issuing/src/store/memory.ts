@@ -4,6 +4,7 @@
  * as a database would, so a caller cannot change a stored record by accident.
  */
 import type { Diagnostic } from "@efapiao/model";
+import { createMemoryUseStore } from "@efapiao/receiving";
 import { memoryNumberPool } from "./numbers-memory.js";
 import {
   type BatchProgress,
@@ -136,6 +137,7 @@ export function createMemoryStore(): Store {
         .filter((f) => blueNumber === undefined || f.blueNumber === blueNumber)
         .map(copy);
     },
+    uses: createMemoryUseStore(),
     async close() {},
   };
 }

@@ -33,6 +33,7 @@ import {
   type Store,
   StoreError,
 } from "./types.js";
+import { postgresUseStore } from "./use-postgres.js";
 
 /** Any lock id will do as long as it is constant: it serialises migrations between workers. */
 const MIGRATION_LOCK = 0x65666170;
@@ -111,9 +112,11 @@ async function migrate(pool: pg.Pool): Promise<void> {
 class PostgresStore implements Store {
   readonly kind = "postgres" as const;
   readonly numbers: NumberPool;
+  readonly uses;
 
   constructor(private readonly pool: pg.Pool) {
     this.numbers = postgresNumberPool(pool);
+    this.uses = postgresUseStore(pool);
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -33,6 +33,7 @@ import {
   type Store,
   StoreError,
 } from "./types.js";
+import { sqliteUseStore } from "./use-sqlite.js";
 
 export interface SqliteOptions {
   /** `synchronous = FULL` (default true): every commit is on disk before it is acknowledged. */
@@ -105,10 +106,12 @@ function prepareDatabase(db: Database.Database, existed: boolean, durable: boole
 class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   readonly numbers: NumberPool;
+  readonly uses;
   private readonly statements;
 
   constructor(private readonly db: Database.Database) {
     this.numbers = sqliteNumberPool(db);
+    this.uses = sqliteUseStore(db);
     const placeholders = FORM_COLUMNS.map(() => "?").join(", ");
     this.statements = {
       insert: db.prepare(

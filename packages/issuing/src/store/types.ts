@@ -4,6 +4,7 @@
  * that matters is durable when its promise resolves.
  */
 import type { Diagnostic, Invoice } from "@efapiao/model";
+import type { UseStore } from "@efapiao/receiving";
 import type { RedFormState, RedOrigin, RedReason } from "../provider.js";
 
 /**
@@ -163,6 +164,8 @@ export interface Store {
   /** By efapiao's key or the provider's id. */
   getForm(id: string): Promise<RedFormRecord | undefined>;
   listForms(blueNumber?: string): Promise<RedFormRecord[]>;
+  /** The 用途确认 records of received invoices (@efapiao/receiving's workflow writes through it). */
+  readonly uses: UseStore;
   close(): Promise<void>;
 }
 

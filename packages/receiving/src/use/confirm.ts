@@ -38,6 +38,8 @@ export interface UseConfirmationOptions {
   buyerTaxId: string;
   now?: () => number;
   callOptions?: CallOptions;
+  /** Invoices per call to the platform (default 100): each batch is recorded, sent and answered in turn. */
+  batchSize?: number;
 }
 
 /**
@@ -79,7 +81,7 @@ export class UseConfirmation {
     }
     const platform = new Map(listed.value.map((i) => [i.number, i]));
     const records = await store.list(buyerTaxId, period);
-    await this.resolveUnfinished(records, platform);
+    const resolved = await this.resolveUnfinished(records, platform);
 
     const reports: UseReport[] = [];
     const toSend: UseRecord[] = [];
@@ -97,7 +99,15 @@ export class UseConfirmation {
         last.use === use &&
         (last.status === "done" || last.status === "unknown")
       ) {
-        reports.push({ number: request.number, action, status: "unchanged", diagnostics: [] });
+        // Resolved just now (found applied, or sent again): that outcome; else an earlier run's.
+        reports.push(
+          resolved.get(request.number) ?? {
+            number: request.number,
+            action,
+            status: "unchanged",
+            diagnostics: [],
+          },
+        );
         continue;
       }
       const record: UseRecord = {
@@ -118,29 +128,55 @@ export class UseConfirmation {
       records.push(record);
       toSend.push(record);
     }
-    reports.push(...(await this.send(period, action, toSend)));
+    reports.push(...(await this.sendInBatches(period, action, toSend)));
     const order = new Map(requests.map((r, i) => [r.number, i]));
     return reports.sort((a, b) => (order.get(a.number) ?? 0) - (order.get(b.number) ?? 0));
   }
 
-  /** Unfinished records: done when the platform shows their effect, else sent again now. */
+  /**
+   * Unfinished records: done when the platform shows their effect, else sent again now.
+   * @returns what became of each, by invoice number
+   */
   private async resolveUnfinished(
     records: UseRecord[],
     platform: Map<string, PlatformInvoice>,
-  ): Promise<void> {
+  ): Promise<Map<string, UseReport>> {
     const open = records.filter((r) => r.status === "recorded" || r.status === "unknown");
     const again: UseRecord[] = [];
+    const resolved = new Map<string, UseReport>();
     for (const record of open) {
       const shown = platform.get(record.number);
       if (shown && effectShown(record.action, record.use, shown.useStatus)) {
-        await this.options.store.update({ ...record, status: "done", updatedAt: this.now() });
         record.status = "done";
+        record.diagnostics = [];
+        record.updatedAt = this.now();
+        await this.options.store.update(record);
+        resolved.set(record.number, {
+          number: record.number,
+          action: record.action,
+          status: "done",
+          diagnostics: [],
+        });
       } else again.push(record);
     }
     for (const action of ["confirm", "cancel"] as const) {
       const batch = again.filter((r) => r.action === action);
-      if (batch.length > 0) await this.send(batch[0]!.period, action, batch);
+      if (batch.length === 0) continue;
+      for (const report of await this.sendInBatches(batch[0]!.period, action, batch)) {
+        resolved.set(report.number, report);
+      }
     }
+    return resolved;
+  }
+
+  /** {@link send} batch by batch, at most `batchSize` invoices a call. */
+  private async sendInBatches(period: string, action: UseAction, records: UseRecord[]): Promise<UseReport[]> {
+    const size = Math.max(1, this.options.batchSize ?? 100);
+    const reports: UseReport[] = [];
+    for (let i = 0; i < records.length; i += size) {
+      reports.push(...(await this.send(period, action, records.slice(i, i + size))));
+    }
+    return reports;
   }
 
   /** One call for the batch; every record's answer is written before the reports return. */

@@ -34,9 +34,20 @@ export interface UseRecord {
   updatedAt: number;
 }
 
+/**
+ * The order of {@link UseStore.list}: by creation time, then — records written in the same millisecond —
+ * by key, shorter first, so that an invoice's tenth request comes after its second. The databases sort
+ * the same way (`ORDER BY created_at, length(key), key`).
+ */
+export function oldestFirst(a: UseRecord, b: UseRecord): number {
+  return (
+    a.createdAt - b.createdAt || a.key.length - b.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}
+
 /** Where use records live. Writes are durable when their promise resolves. */
 export interface UseStore {
-  /** The records of a buyer (in a period), oldest first. */
+  /** The records of a buyer (in a period), oldest first ({@link oldestFirst}). */
   list(buyerTaxId: string, period?: string): Promise<UseRecord[]>;
   insert(record: UseRecord): Promise<void>;
   update(record: UseRecord): Promise<void>;
@@ -55,6 +66,7 @@ export function createMemoryUseStore(): UseStore & { records: Map<string, UseRec
     async list(buyerTaxId, period) {
       return [...records.values()]
         .filter((r) => r.buyerTaxId === buyerTaxId && (period === undefined || r.period === period))
+        .sort(oldestFirst)
         .map(copy);
     },
     async insert(record) {
