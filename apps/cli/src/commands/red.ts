@@ -29,7 +29,12 @@ async function withRedLetter(
   const store = await openIssuingStore(io, values.store);
   try {
     const blue = blueNumber === undefined ? undefined : await store.findByNumber(blueNumber);
-    const setup = await providerFor(io, values, blue?.invoice.seller.taxId ?? (await anySeller(store)), store);
+    const setup = await providerFor(
+      io,
+      values,
+      blue?.invoice.seller.taxId ?? (await anySeller(store)),
+      store,
+    );
     try {
       const issuer = new Issuer({ store, provider: setup.provider });
       return await work(new RedLetter({ store, provider: setup.provider, issuer }), store);
