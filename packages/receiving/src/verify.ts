@@ -44,7 +44,7 @@ export interface Verification {
 /**
  * The elements 查验 asks about: number and date always; the totals; the check code of a legacy invoice.
  * @example
- * verificationQuery(invoice) // { number: "24112000000048542163", issueDate: "2024-05-28", total: "4449.00", amount: "4197.17" }
+ * verificationQuery(invoice) // { number: "24112000000048542163", issueDate: "2024-05-28", total: "4449.00", amount: "4197.17", kind: "special" }
  */
 export function verificationQuery(invoice: ReceivedInvoice): VerifyQuery {
   const query: VerifyQuery = {
@@ -55,6 +55,8 @@ export function verificationQuery(invoice: ReceivedInvoice): VerifyQuery {
   };
   if (invoice.checkCode) query.checkCode = invoice.checkCode;
   if (invoice.invoiceCode) query.code = invoice.invoiceCode;
+  // The kind spares 乐企 a second question (it asks as 普票 first when it does not know).
+  if (invoice.kind) query.kind = invoice.kind;
   return query;
 }
 

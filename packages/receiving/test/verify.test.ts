@@ -60,6 +60,7 @@ describe("verifyInvoice", () => {
       issueDate: "2024-05-28",
       total: "4449.00",
       amount: "4197.17",
+      kind: "special", // the sample's title: 电子发票（增值税专用发票）
     });
     expect(v.status).toBe("genuine"); // 4449 and 4449.00 are the same amount
     expect(describeVerification(v)).toBe("genuine");
