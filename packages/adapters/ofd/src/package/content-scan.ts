@@ -6,8 +6,11 @@
  * expressions instead.
  *
  * It runs only on text that {@link guardXml} has passed — well-formed (tags balance, one root), no DTD,
- * bounded size and depth — so the patterns below never meet a dangling tag; comments and CDATA are
- * handled as XML defines them, attribute values may hold `>`, and references are decoded once.
+ * bounded size and depth. Comments and CDATA sections are settled first, in one pass, as XML defines them
+ * (a comment or processing instruction is dropped, a CDATA section becomes the same characters escaped), so that what the patterns
+ * below see is tags and escaped text only: a `<` is always the start of a tag, and a `</TextCode>` written
+ * inside a CDATA section is text, not the end of the element. Attribute values may hold `>`, and references
+ * are decoded once.
  */
 import type { Diagnostic } from "@efapiao/model";
 import { decodeReferences } from "@efapiao/sta-xml";
@@ -27,8 +30,7 @@ export interface ScannedContent {
  * A start tag: optional prefix, local name, then attributes (quoted values may contain `>`) up to the `>`;
  * a self-closing tag's attributes end with `/`. OFD element names are ASCII; others are not objects.
  */
-const START_TAG = /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:[^>"']+|"[^"]*"|'[^']*')*)>/g;
-const COMMENT = /<!--[\s\S]*?-->/g;
+const START_TAG = /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>/g;
 const ID_ATTRIBUTE = /\sID\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 const TEMPLATE_ID = /\sTemplateID\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 const TEXT_CODE_END = /<\/(?:[A-Za-z_][\w.-]*:)?TextCode\s*>/;
@@ -44,7 +46,7 @@ const TEXT_OBJECT_END = /<\/(?:[A-Za-z_][\w.-]*:)?TextObject\s*>/g;
 export function scanContent(
   guarded: string,
 ): { ok: true; value: ScannedContent } | { ok: false; diagnostic: Diagnostic } {
-  const text = guarded.includes("<!--") ? guarded.replace(COMMENT, "") : guarded;
+  const text = markupSectionsSettled(guarded);
   const templates: string[] = [];
   const objects: ScannedObject[] = [];
   START_TAG.lastIndex = 0;
@@ -83,7 +85,7 @@ function attribute(pattern: RegExp, attributes: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** The texts of the `TextCode` elements in a text object's body (CDATA kept literally), joined. */
+/** The texts of the `TextCode` elements in a text object's body, joined. */
 function textCodes(body: string): string | Diagnostic {
   let out = "";
   START_TEXT_CODE.lastIndex = 0;
@@ -91,30 +93,51 @@ function textCodes(body: string): string | Diagnostic {
     if (match[1]?.endsWith("/")) continue; // <TextCode …/>
     const rest = body.slice(START_TEXT_CODE.lastIndex);
     const end = TEXT_CODE_END.exec(rest);
-    const inner = end ? rest.slice(0, end.index) : rest;
-    const decoded = withCdata(inner);
+    const decoded = decode(end ? rest.slice(0, end.index) : rest);
     if (typeof decoded !== "string") return decoded;
     out += decoded;
   }
   return out;
 }
 
-const START_TEXT_CODE = /<(?:[A-Za-z_][\w.-]*:)?TextCode\b((?:[^>"']+|"[^"]*"|'[^']*')*)>/g;
+const START_TEXT_CODE = /<(?:[A-Za-z_][\w.-]*:)?TextCode\b([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>/g;
 
-/** Text with CDATA sections: their content literal, the rest decoded. */
-function withCdata(text: string): string | Diagnostic {
-  if (!text.includes("<![CDATA[")) return decode(text);
+/** Markup sections whose content is not tags: comments and processing instructions are dropped. */
+const SECTIONS = [
+  { open: "<!--", close: "-->", keep: false },
+  { open: "<?", close: "?>", keep: false },
+  { open: "<![CDATA[", close: "]]>", keep: true },
+] as const;
+
+/**
+ * The text with its comments and processing instructions dropped and each CDATA section replaced by its
+ * content escaped, taken in document order, so that a `<!--` inside a CDATA section is text and a
+ * `<![CDATA[` inside a comment is comment. guardXml has checked that every section is closed; an unclosed
+ * one (which it would have refused) runs to the end of the text rather than looping.
+ */
+function markupSectionsSettled(text: string): string {
+  if (!text.includes("<!") && !text.includes("<?")) return text;
   let out = "";
   let at = 0;
-  for (let open = text.indexOf("<![CDATA[", at); open !== -1; open = text.indexOf("<![CDATA[", at)) {
-    const decoded = decode(text.slice(at, open));
-    if (typeof decoded !== "string") return decoded;
-    const close = text.indexOf("]]>", open);
-    out += decoded + text.slice(open + 9, close);
-    at = close + 3;
+  for (;;) {
+    let next: { at: number; section: (typeof SECTIONS)[number] } | undefined;
+    for (const section of SECTIONS) {
+      const found = text.indexOf(section.open, at);
+      if (found !== -1 && (next === undefined || found < next.at)) next = { at: found, section };
+    }
+    if (next === undefined) return out + text.slice(at);
+    const contentStart = next.at + next.section.open.length;
+    const close = text.indexOf(next.section.close, contentStart);
+    out += text.slice(at, next.at);
+    if (next.section.keep) out += escapeText(text.slice(contentStart, close === -1 ? text.length : close));
+    if (close === -1) return out;
+    at = close + next.section.close.length;
   }
-  const tail = decode(text.slice(at));
-  return typeof tail === "string" ? out + tail : tail;
+}
+
+/** Characters as escaped text, so that decoding them gives them back. */
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** References decoded as `readXml` decodes them (@efapiao/sta-xml). */
