@@ -39,7 +39,7 @@ import { failureOf, issueAnswer, queryAnswer, redFormsAnswer } from "./answers.j
 import type { CONFIRM_TYPE } from "./enums.js";
 import { type BaiwangInvoiceOptions, toBaiwangInvoice } from "./invoice.js";
 import { BAIWANG_RED_METHODS, redFormAddBody, redFormListBody, redFormOperateBody } from "./red.js";
-import { signBaiwang } from "./sign.js";
+import { signBaiwangSorted } from "./sign.js";
 import {
   BAIWANG_USE_METHODS,
   baiwangListAnswer,
@@ -112,26 +112,24 @@ export function prepareBaiwangRequest(
   fixes: BaiwangRequestFixes = {},
 ): PreparedRequest {
   const body = stringifyJson(content);
-  const params: Record<string, string> = {
-    method,
-    version: credentials.version ?? "6.0",
-    appKey: credentials.appKey,
-    format: "json",
-    timestamp: fixes.timestamp ?? String(Date.now()),
-    token,
-    type: "sync",
-    requestId: fixes.requestId ?? randomUUID(),
-  };
-  const sign = signBaiwang(credentials.appSecret, params, body);
-  const sorted = Object.keys(params)
-    .sort()
-    .map((name): [string, string] => [name, params[name]!]);
+  // Written in name order: the signature and the URL both list the parameters sorted by name.
+  const params: [string, string][] = [
+    ["appKey", credentials.appKey],
+    ["format", "json"],
+    ["method", method],
+    ["requestId", fixes.requestId ?? randomUUID()],
+    ["timestamp", fixes.timestamp ?? String(Date.now())],
+    ["token", token],
+    ["type", "sync"],
+    ["version", credentials.version ?? "6.0"],
+  ];
+  params.push(["sign", signBaiwangSorted(credentials.appSecret, params, body)]);
   return withPlain(
     {
       provider: "baiwang",
       service: method,
       method: "POST",
-      url: withQuery(joinUrl(credentials.url ?? BAIWANG_URL, REST_PATH), [...sorted, ["sign", sign]]),
+      url: withQuery(joinUrl(credentials.url ?? BAIWANG_URL, REST_PATH), params),
       headers: { "Content-Type": "application/json; charset=UTF-8" },
       body,
     },

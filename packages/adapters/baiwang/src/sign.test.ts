@@ -1,4 +1,6 @@
+import { jsonNumber } from "@efapiao/provider-utils";
 import { describe, expect, it } from "vitest";
+import { prepareBaiwangRequest } from "./client.js";
 import { baiwangSignatureBase, signBaiwang, verifyBaiwangSignature } from "./sign.js";
 
 describe("百望 sign (MD5)", () => {
@@ -33,5 +35,28 @@ describe("百望 sign (MD5)", () => {
     expect(signBaiwang("bw-secret-9", { ...params, sign }, body)).toBe(sign);
     expect(verifyBaiwangSignature("bw-secret-9", { ...params, sign }, body, sign.toLowerCase())).toBe(true);
     expect(verifyBaiwangSignature("bw-secret-9", params, `${body} `, sign)).toBe(false);
+  });
+  it("signs a prepared request's URL with the same python3 vector (parameters written in name order)", () => {
+    const prepared = prepareBaiwangRequest(
+      { appKey: "10001234", appSecret: "bw-secret-9", token: "tok-abc" },
+      "baiwang.output.invoice.issue",
+      { taxNo: "DB20240220YHCS1009", data: { goodsName: "燕麦", goodsTotalPrice: jsonNumber("2.00") } },
+      "tok-abc",
+      { timestamp: "1779000000000", requestId: "req-1" },
+    );
+    expect(prepared.body).toBe(body);
+    const url = new URL(prepared.url);
+    expect([...url.searchParams.keys()]).toEqual([
+      "appKey",
+      "format",
+      "method",
+      "requestId",
+      "timestamp",
+      "token",
+      "type",
+      "version",
+      "sign",
+    ]);
+    expect(url.searchParams.get("sign")).toBe("33FCC33FAEA431FCE79BCB2A960F8EFF");
   });
 });

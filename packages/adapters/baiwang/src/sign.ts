@@ -4,7 +4,7 @@
  * (providers.md; nuecms/baiwang-sdk and wenlingang/baiwang-ruby-sdk sign the same way). Exported for the
  * sandbox, which checks signatures with the same code. Error 100007 is a bad signature.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hash, timingSafeEqual } from "node:crypto";
 
 /**
  * The text 百望 signs.
@@ -17,10 +17,25 @@ export function baiwangSignatureBase(
   params: Readonly<Record<string, string>>,
   body: string,
 ): string {
+  return signatureBaseOfSorted(appSecret, sortedParams(params), body);
+}
+
+/** The parameters as [name, value] pairs sorted by name, as both the signature and the URL list them. */
+export function sortedParams(params: Readonly<Record<string, string>>): [string, string][] {
+  return Object.keys(params)
+    .sort()
+    .map((name): [string, string] => [name, params[name] ?? ""]);
+}
+
+/** {@link baiwangSignatureBase} of parameters already sorted by name (the client builds them in order). */
+function signatureBaseOfSorted(
+  appSecret: string,
+  sorted: readonly (readonly [string, string])[],
+  body: string,
+): string {
   let text = appSecret;
-  for (const name of Object.keys(params).sort()) {
-    const value = params[name];
-    if (name === "sign" || value === undefined || value.trim() === "") continue;
+  for (const [name, value] of sorted) {
+    if (name === "sign" || value.trim() === "") continue;
     text += name + value;
   }
   return text + body + appSecret;
@@ -36,15 +51,23 @@ export function signBaiwang(
   params: Readonly<Record<string, string>>,
   body: string,
 ): string {
-  // The same bytes as baiwangSignatureBase, fed in three pieces: the body is not copied into a joined text.
-  const base = baiwangSignatureBase(appSecret, params, "");
-  const head = base.slice(0, base.length - appSecret.length);
-  return createHash("md5")
-    .update(head, "utf8")
-    .update(body, "utf8")
-    .update(appSecret, "utf8")
-    .digest("hex")
-    .toUpperCase();
+  return signBaiwangSorted(appSecret, sortedParams(params), body);
+}
+
+/**
+ * {@link signBaiwang} of parameters already sorted by name: the client writes them in that order, so
+ * preparing a request neither sorts them nor collects them twice (once to sign, once for the URL).
+ * @example
+ * signBaiwangSorted("S", [["appKey", "K"], ["method", "m"]], "{}") // the same as signBaiwang("S", { method: "m", appKey: "K" }, "{}")
+ */
+export function signBaiwangSorted(
+  appSecret: string,
+  sorted: readonly (readonly [string, string])[],
+  body: string,
+): string {
+  // One-shot `hash` (Node ≥ 20.12) of the joined text: cheaper than a Hash object fed in pieces, and the
+  // body has to be flattened for hashing either way.
+  return hash("md5", signatureBaseOfSorted(appSecret, sorted, body), "hex").toUpperCase();
 }
 
 /**
