@@ -4,7 +4,17 @@
  * (providers.md; nuecms/baiwang-sdk and wenlingang/baiwang-ruby-sdk sign the same way). Exported for the
  * sandbox, which checks signatures with the same code. Error 100007 is a bad signature.
  */
-import { hash, timingSafeEqual } from "node:crypto";
+import * as crypto from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
+
+/**
+ * Upper-case hex MD5 of text (UTF-8). The one-shot `crypto.hash` (Node ≥ 20.12) is cheaper than a Hash
+ * object; older Node 20 releases get the Hash object.
+ */
+const md5Hex: (text: string) => string =
+  typeof crypto.hash === "function"
+    ? (text) => crypto.hash("md5", text, "hex")
+    : (text) => createHash("md5").update(text, "utf8").digest("hex");
 
 /**
  * The text 百望 signs.
@@ -65,9 +75,9 @@ export function signBaiwangSorted(
   sorted: readonly (readonly [string, string])[],
   body: string,
 ): string {
-  // One-shot `hash` (Node ≥ 20.12) of the joined text: cheaper than a Hash object fed in pieces, and the
-  // body has to be flattened for hashing either way.
-  return hash("md5", signatureBaseOfSorted(appSecret, sorted, body), "hex").toUpperCase();
+  // The joined text hashed at once: cheaper than feeding a Hash the pieces, and the body has to be
+  // flattened for hashing either way.
+  return md5Hex(signatureBaseOfSorted(appSecret, sorted, body)).toUpperCase();
 }
 
 /**
