@@ -136,7 +136,9 @@ export interface PreparedRequest extends HttpRequest {
 
 /**
  * A prepared request whose `plain` is the wire object shown as plain JSON data (marked numbers as numbers),
- * computed only when read: preparing a request to send never pays for it.
+ * computed only when read: preparing a request to send never pays for it. `plain` is a getter of the
+ * request's class, so `JSON.stringify(request)` and `request.plain` include it but a spread copy
+ * (`{ ...request }`) does not: copy with `{ ...request, plain: request.plain }`.
  * @example
  * withPlain({ provider: "baiwang", service, method: "POST", url, headers, body }, wire)
  */

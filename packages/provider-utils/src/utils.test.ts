@@ -24,6 +24,7 @@ import {
   toMoney,
   TokenCache,
   trimDecimal,
+  withPlain,
   withQuery,
 } from "./index.js";
 
@@ -79,6 +80,30 @@ describe("JSON with exact numbers", () => {
     expect(stringifyJson({ a: [jsonNumber("2.00")] }, 2)).toBe('{\n  "a": [\n    2.00\n  ]\n}');
     expect(jsonNumberText(jsonNumber("-0.10"))).toBe("-0.10");
     expect(jsonNumberText("2.00")).toBeUndefined();
+  });
+  it("drops the marks wherever they stand: alone, side by side, first and last", () => {
+    expect(stringifyJson(jsonNumber("3.5"))).toBe("3.5");
+    expect(stringifyJson([jsonNumber("1"), jsonNumber("2.50")])).toBe("[1,2.50]");
+    expect(stringifyJson({ a: jsonNumber("0"), b: "x", c: jsonNumber("-7.0") })).toBe(
+      '{"a":0,"b":"x","c":-7.0}',
+    );
+  });
+  it("shows a prepared request's plain object when read and when written as JSON", () => {
+    const wire = { amount: jsonNumber("2.00") };
+    const request = withPlain(
+      { provider: "p", service: "s", method: "POST", url: "u", headers: {}, body: '{"amount":2.00}' },
+      wire,
+    );
+    expect(request.plain).toEqual({ amount: 2 });
+    expect(JSON.parse(JSON.stringify(request))).toEqual({
+      provider: "p",
+      service: "s",
+      method: "POST",
+      url: "u",
+      headers: {},
+      body: '{"amount":2.00}',
+      plain: { amount: 2 },
+    });
   });
   it("refuses text that is no number literal", () => {
     for (const bad of ["1e5", "01", "abc", "1.", "-"])

@@ -4,17 +4,17 @@
  * (providers.md; nuecms/baiwang-sdk and wenlingang/baiwang-ruby-sdk sign the same way). Exported for the
  * sandbox, which checks signatures with the same code. Error 100007 is a bad signature.
  */
+// A namespace import: a named import of `hash` would fail to load on Node 20 releases before 20.12.
 import * as crypto from "node:crypto";
-import { createHash, timingSafeEqual } from "node:crypto";
 
 /**
- * Upper-case hex MD5 of text (UTF-8). The one-shot `crypto.hash` (Node ≥ 20.12) is cheaper than a Hash
+ * Lower-case hex MD5 of text (UTF-8). The one-shot `crypto.hash` (Node ≥ 20.12) is cheaper than a Hash
  * object; older Node 20 releases get the Hash object.
  */
 const md5Hex: (text: string) => string =
   typeof crypto.hash === "function"
     ? (text) => crypto.hash("md5", text, "hex")
-    : (text) => createHash("md5").update(text, "utf8").digest("hex");
+    : (text) => crypto.createHash("md5").update(text, "utf8").digest("hex");
 
 /**
  * The text 百望 signs.
@@ -31,7 +31,7 @@ export function baiwangSignatureBase(
 }
 
 /** The parameters as [name, value] pairs sorted by name, as both the signature and the URL list them. */
-export function sortedParams(params: Readonly<Record<string, string>>): [string, string][] {
+function sortedParams(params: Readonly<Record<string, string>>): [string, string][] {
   return Object.keys(params)
     .sort()
     .map((name): [string, string] => [name, params[name] ?? ""]);
@@ -93,5 +93,5 @@ export function verifyBaiwangSignature(
 ): boolean {
   const expected = Buffer.from(signBaiwang(appSecret, params, body), "utf8");
   const given = Buffer.from(sign.toUpperCase(), "utf8");
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return expected.length === given.length && crypto.timingSafeEqual(expected, given);
 }
